@@ -1,0 +1,1 @@
+"""Saved analyses (SWOT and strategy-type wizards), one row per analysis, per user."""

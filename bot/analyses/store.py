@@ -1,0 +1,210 @@
+"""Saving and loading analyses, always scoped to the owning user.
+
+Every function opens one short session (``session_scope``) and returns plain
+:class:`AnalysisRecord` values, never ORM objects, so callers (Rasa actions running these in a
+worker thread) cannot touch a closed session. Pass ``engine`` in tests; by default the engine
+comes lazily from ``DATABASE_URL``. A row that is missing or belongs to someone else is
+treated the same way: not found.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from bot.analyses.models import KINDS, Analysis, utcnow
+from bot.db import session_scope
+from bot.strategy.report import render_markdown
+
+DEFAULT_LIST_LIMIT = 20
+_SUBJECT_MAX = 200
+
+
+class AnalysisNotFound(LookupError):
+    """No analysis with this id for this user (it may exist for another user)."""
+
+
+@dataclass(frozen=True)
+class AnalysisRecord:
+    """A detached copy of one row with ``data`` decoded from JSON."""
+
+    id: int
+    user_id: str
+    kind: str
+    subject: str
+    status: str
+    step: str
+    data: dict[str, Any] = field(default_factory=dict)
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == "complete"
+
+
+def _record(row: Analysis) -> AnalysisRecord:
+    return AnalysisRecord(
+        id=row.id,
+        user_id=row.user_id,
+        kind=row.kind,
+        subject=row.subject,
+        status=row.status,
+        step=row.step,
+        data=json.loads(row.data or "{}"),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _dump(data: dict[str, Any] | None) -> str:
+    if data is not None and not isinstance(data, dict):
+        raise TypeError("analysis data must be a dict")
+    return json.dumps(data or {}, ensure_ascii=False)
+
+
+def _require_user(user_id: str) -> str:
+    if not user_id or not str(user_id).strip():
+        raise ValueError("user_id is required")
+    return str(user_id)
+
+
+def _owned(session: Session, user_id: str, analysis_id: int) -> Analysis | None:
+    return session.execute(
+        select(Analysis).where(Analysis.id == analysis_id, Analysis.user_id == str(user_id))
+    ).scalar_one_or_none()
+
+
+def start(
+    user_id: str,
+    kind: str,
+    subject: str = "",
+    data: dict[str, Any] | None = None,
+    *,
+    step: str = "",
+    engine: Engine | None = None,
+) -> int:
+    """Create an in-progress analysis and return its id."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    row = Analysis(
+        user_id=_require_user(user_id),
+        kind=kind,
+        subject=(subject or "").strip()[:_SUBJECT_MAX],
+        status="in_progress",
+        step=step,
+        data=_dump(data),
+    )
+    with session_scope(engine) as session:
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def save_step(
+    analysis_id: int,
+    user_id: str,
+    step: str,
+    data: dict[str, Any],
+    *,
+    subject: str | None = None,
+    engine: Engine | None = None,
+) -> None:
+    """Record the step reached and the full current inputs (replaces ``data``)."""
+    with session_scope(engine) as session:
+        row = _owned(session, user_id, analysis_id)
+        if row is None:
+            raise AnalysisNotFound(analysis_id)
+        row.step = step
+        row.data = _dump(data)
+        if subject is not None:
+            row.subject = subject.strip()[:_SUBJECT_MAX]
+        row.updated_at = utcnow()
+
+
+def complete(
+    analysis_id: int,
+    user_id: str,
+    data: dict[str, Any] | None = None,
+    *,
+    step: str = "done",
+    engine: Engine | None = None,
+) -> None:
+    """Mark an analysis complete, optionally with its final inputs."""
+    with session_scope(engine) as session:
+        row = _owned(session, user_id, analysis_id)
+        if row is None:
+            raise AnalysisNotFound(analysis_id)
+        row.status = "complete"
+        row.step = step
+        if data is not None:
+            row.data = _dump(data)
+        row.updated_at = utcnow()
+
+
+def latest_in_progress(
+    user_id: str, kind: str | None = None, *, engine: Engine | None = None
+) -> AnalysisRecord | None:
+    """The user's most recently touched unfinished analysis (to resume), if any."""
+    query = select(Analysis).where(
+        Analysis.user_id == str(user_id), Analysis.status == "in_progress"
+    )
+    if kind is not None:
+        query = query.where(Analysis.kind == kind)
+    query = query.order_by(Analysis.updated_at.desc(), Analysis.id.desc()).limit(1)
+    with session_scope(engine) as session:
+        row = session.execute(query).scalar_one_or_none()
+        return _record(row) if row else None
+
+
+def list_for_user(
+    user_id: str,
+    *,
+    status: str | None = None,
+    limit: int = DEFAULT_LIST_LIMIT,
+    engine: Engine | None = None,
+) -> list[AnalysisRecord]:
+    """The user's analyses, most recently updated first."""
+    query = select(Analysis).where(Analysis.user_id == str(user_id))
+    if status is not None:
+        query = query.where(Analysis.status == status)
+    query = query.order_by(Analysis.updated_at.desc(), Analysis.id.desc()).limit(limit)
+    with session_scope(engine) as session:
+        return [_record(row) for row in session.execute(query).scalars()]
+
+
+def get(user_id: str, analysis_id: int, *, engine: Engine | None = None) -> AnalysisRecord | None:
+    """One analysis if it belongs to ``user_id``; None otherwise."""
+    with session_scope(engine) as session:
+        row = _owned(session, user_id, analysis_id)
+        return _record(row) if row else None
+
+
+def delete(user_id: str, analysis_id: int, *, engine: Engine | None = None) -> bool:
+    """Delete the user's analysis; False when it does not exist or is someone else's."""
+    with session_scope(engine) as session:
+        row = _owned(session, user_id, analysis_id)
+        if row is None:
+            return False
+        session.delete(row)
+        return True
+
+
+def to_report_input(record: AnalysisRecord) -> dict[str, Any]:
+    """The mapping ``bot.strategy.report.render_markdown`` expects for a stored analysis."""
+    subject = record.subject or record.data.get("subject", "")
+    return {**record.data, "subject": subject, "kind": record.kind}
+
+
+def export_markdown(user_id: str, analysis_id: int, *, engine: Engine | None = None) -> str:
+    """Markdown report of the user's analysis; raises AnalysisNotFound otherwise."""
+    record = get(user_id, analysis_id, engine=engine)
+    if record is None:
+        raise AnalysisNotFound(analysis_id)
+    return render_markdown(to_report_input(record))

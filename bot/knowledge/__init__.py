@@ -1,0 +1,1 @@
+"""Knowledge base: YAML schema, SQL models, loader, queries and retrieval."""

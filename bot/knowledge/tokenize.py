@@ -1,0 +1,40 @@
+"""jieba tokens for retrieval and fuzzy matching, with knowledge aliases as user words."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import jieba
+
+from bot.knowledge.normalize import normalize
+
+STOPWORDS = frozenset(
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 哦 嘛 么 什么 怎么 怎样 如何 哪些 哪个 有 有没有 请问 请 "
+    "一下 一些 我 你 您 我们 你们 他们 它 这 那 这个 那个 就 都 也 还 要 会 能 可以 给 把 被 对 "
+    "讲讲 说说 介绍 告诉 想 知道 问 问问 下 个 吗 么 啥 呗 主要 具体 一般 哈 嗯".split()
+)
+_PUNCT = re.compile(r"^[\W_]+$")
+_added_words: set[str] = set()
+_lock = threading.Lock()
+
+
+def add_words(words: list[str]) -> None:
+    """Teach jieba multi-character knowledge terms so they stay one token."""
+    with _lock:
+        for word in words:
+            word = normalize(word)
+            if len(word) >= 2 and word not in _added_words:
+                jieba.add_word(word, freq=200000)
+                _added_words.add(word)
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised content tokens: no punctuation, no stopwords."""
+    out = []
+    for token in jieba.lcut(normalize(text)):
+        token = token.strip()
+        if not token or _PUNCT.match(token) or token in STOPWORDS:
+            continue
+        out.append(token)
+    return out

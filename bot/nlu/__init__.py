@@ -1,0 +1,1 @@
+"""Rasa graph components; the only part of ``bot/`` that imports Rasa."""

@@ -1,0 +1,68 @@
+"""Every Chinese sentence the core shows to people, in one place.
+
+Actions and the loader format these templates; nothing else in ``bot/`` spells out
+user-facing Chinese, so wording can be reviewed and changed here alone.
+"""
+
+# --- knowledge loader -----------------------------------------------------------------
+KNOWLEDGE_ERROR = "知识库文件 {file} 有误：字段 {field} {problem}。数据库内容未做任何改动。"
+ERR_REQUIRED_TEXT = "不能为空，需要填写文字"
+ERR_NOT_TEXT = "应当是一段文字"
+ERR_REQUIRED_LIST = "需要至少一条内容的列表"
+ERR_NOT_LIST = "应当是列表"
+ERR_NOT_MAPPING = "应当是键值结构（mapping）"
+ERR_REQUIRED_SOURCE = "缺少出处：需要 {doc: 文件名, section: 章节标题}"
+ERR_UNKNOWN_SECTION = "引用的章节不存在：{doc}《{section}》（见 knowledge/sections.yml）"
+ERR_BAD_ID = "“{value}”不是合法的 id（小写英文、数字和下划线，以字母开头）"
+ERR_BAD_KIND = "“{value}”不是已知的类型，可选：{allowed}"
+ERR_UNKNOWN_KEY = "不是可识别的顶层键，可选：{allowed}"
+ERR_DUPLICATE_ID = "与 {other} 中的 id 重复"
+ERR_DUPLICATE_ALIAS = "别名“{alias}”已被 {other} 使用"
+ERR_UNKNOWN_RELATED = "引用了不存在的条目 {value}"
+ERR_YAML_SYNTAX = "YAML 语法错误"
+RELOAD_DONE = "知识库已加载：{count} 个条目，版本 {revision}。"
+RELOAD_UNCHANGED = "知识库没有变化（版本 {revision}），数据库未改动。"
+
+# --- answers ----------------------------------------------------------------------------
+SOURCE_LINE = "📖 出处：{sources}"
+MORE_LINE = "想了解更多，可以点下面的按钮。"
+SUMMARY_LINE = "【{name}】{summary}"
+FACET_HEADER = "{title}："
+ASPECT_MISSING = "资料里没有专门讲{name}的“{aspect}”，先给您看主要内容："
+COMPARE_HEADER = "【{a}】与【{b}】对比："
+COMPARE_SUMMARY = "• {name}：{summary}"
+COMPARE_FACET = "{name}的{title}："
+COMPARE_NEED_TWO = "您想比较哪两项？请把两个名称都告诉我，例如“服务经理和营销服务经理有什么区别”。"
+RETRIEVAL_HEADER = "我在资料里找到这些相关内容："
+RETRIEVAL_ITEM = "{n}. {title}：{text}"
+UNKNOWN_ANSWER = "抱歉，这个问题我在资料里没有找到可靠的答案。"
+DID_YOU_MEAN = "您是想问下面这些吗？"
+CAN_ANSWER = "我可以回答这些方面的问题：{categories}。"
+CAN_ANSWER_ROLES = "岗位职责方面：{roles}。"
+FOLLOWUP_NO_TOPIC = "您想问哪个概念或岗位？请告诉我名称，例如“服务蓝图”或“售后服务经理”。"
+TOO_LONG = "您的消息太长了（超过 {limit} 个字），请精简到一两句话再问我。"
+EMPTY_MESSAGE = "我没有收到文字内容，请输入您的问题。"
+
+# Chinese names of answer aspects, used in headings and buttons.
+ASPECT_NAMES = {
+    "summary": "概述",
+    "duties": "岗位职责",
+    "requirements": "任职要求",
+    "working_conditions": "工作条件",
+    "steps": "步骤流程",
+    "elements": "构成要素",
+    "principles": "原则",
+    "features": "特点",
+    "importance": "重要性",
+    "methods": "实施方法",
+    "key_points": "重点",
+    "core_ideas": "核心理念",
+    "types": "类型",
+    "preconditions": "前提条件",
+    "measures": "措施",
+    "goals": "目标",
+    "examples": "例子",
+    "differences": "区别",
+    "other": "其他",
+}
+BUTTON_COMPARE = "与{name}比较"
