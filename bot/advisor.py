@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup
-from bot.knowledge.normalize import apply_synonyms
+from bot.knowledge.normalize import apply_synonyms, normalize
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.retrieval import Hit, index_for
+from bot.knowledge.tokenize import tokens
 
 MAX_ITEMS = 12
 MAX_BUTTONS = 6
@@ -35,6 +36,7 @@ class Question:
     aspect: str | None = None  # explicit aspect (from a button payload)
     last_topic: str | None = None
     last_aspect: str | None = None
+    previous_topic: str | None = None  # the topic before ``last_topic`` ("这俩有啥区别")
 
 
 @dataclass
@@ -185,30 +187,108 @@ def unknown_reply(snapshot: Snapshot, near: list[Hit] | None = None) -> Reply:
     return Reply("unknown", "\n".join(lines), buttons[:3])
 
 
+def _terms(text: str) -> set[str]:
+    """Content words plus their character bigrams, for loose wording overlap."""
+    out: set[str] = set()
+    for token in tokens(text):
+        out.add(token)
+        out.update(token[i:i + 2] for i in range(len(token) - 1))
+    return out
+
+
+def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
+    """Prefer a more specific topic whose name extends the one the user named.
+
+    "服务有哪四大特性" names 服务 (service_definition), but the rest of the question is the
+    extra part of 服务的特性; "市场分析有哪些工具" likewise means 市场分析工具. A candidate's
+    name must contain what the user said, and every other word of that name must occur in
+    the question; among several, the one explaining most words wins.
+    """
+    topic = snapshot.topics[topic_id]
+    query = normalize(apply_synonyms(text, snapshot.synonyms))
+    names = sorted({normalize(n) for n in (topic.name, *topic.aliases)}, key=len, reverse=True)
+    said = next((n for n in names if n in query), None)
+    if said is None:
+        return topic_id
+    residual = _terms(query.replace(said, " "))
+    best, best_covered = topic_id, 0
+    for other in snapshot.ordered():
+        if other.id == topic_id:
+            continue
+        for name in (normalize(n) for n in (other.name, *other.aliases)):
+            if said not in name or name == said:
+                continue
+            extra = tokens(name.replace(said, " "))
+            covered = [t for t in extra if t in residual or any(t[i:i + 2] in residual for i in range(len(t) - 1))]
+            if extra and len(covered) == len(extra) and len(covered) > best_covered:
+                best, best_covered = other.id, len(covered)
+    return best
+
+
 def respond(question: Question, snapshot: Snapshot) -> Reply:
     """Decide what to answer from the NLU result and the conversation's last topic."""
     is_payload = question.text.startswith("/")
     aspect = question.aspect or (None if is_payload else detect_aspect(question.text, question.intent))
-    if aspect is None and is_payload:
-        aspect = None
     topics = [t for t in dict.fromkeys(question.topics) if snapshot.get(t)]
+    if topics and not is_payload:
+        topics = list(dict.fromkeys(refine_topic(t, question.text, snapshot) for t in topics))
     last = snapshot.get(question.last_topic)
+    followup = last is not None and not topics and looks_like_followup(question.text)
 
-    if aspect == "differences" or question.intent == "ask_compare":
-        with_differences = [t for t in topics if snapshot.topics[t].facet("differences")]
-        if with_differences:
-            return answer_topic(snapshot.topics[with_differences[0]], "differences", snapshot)
-        pair = topics[:2] if len(topics) >= 2 else ([last.id, topics[0]] if last and topics and last.id != topics[0] else [])
-        if len(pair) == 2:
-            return compare_topics(snapshot.topics[pair[0]], snapshot.topics[pair[1]], snapshot)
-        if not topics and not last:
-            return Reply("need_topic", texts.COMPARE_NEED_TWO)
+    if question.intent == "out_of_scope" and not topics and not (followup and aspect):
+        return Reply("out_of_scope", "")
+
+    comparing = aspect == "differences" or question.intent == "ask_compare"
+    if comparing:
+        previous = snapshot.get(question.previous_topic)
+        if not topics and last and previous and last.id != previous.id and any(
+                w in question.text for w in BOTH_WORDS):
+            return compare_topics(previous, last, snapshot)
+        reply = _compare(topics, last, snapshot, detect_aspect(question.text) == "differences")
+        if reply:
+            return reply
 
     if topics:
         return answer_topic(snapshot.topics[topics[0]], aspect, snapshot)
-    if last and (aspect or question.intent in ("ask_role_duties", "ask_role_requirements")) \
-            and looks_like_followup(question.text):
-        return answer_topic(last, aspect, snapshot)
-    if last and question.intent == "ask_concept" and looks_like_followup(question.text) and aspect:
-        return answer_topic(last, aspect, snapshot)
-    return _retrieval_reply(question, snapshot)
+    if followup and (aspect or question.intent in FOLLOWUP_INTENTS):
+        return answer_topic(last, aspect or _aspect_within(last, question.text, snapshot), snapshot)
+    reply = _retrieval_reply(question, snapshot)
+    if comparing and reply.kind == "unknown":
+        return Reply("need_topic", texts.COMPARE_NEED_TWO, reply.buttons)
+    return reply
+
+
+BOTH_WORDS = ("俩", "两者", "二者", "两个", "两种", "它们", "他们")
+FOLLOWUP_INTENTS = ("ask_concept", "ask_role_duties", "ask_role_requirements", "nlu_fallback")
+
+
+def _aspect_within(topic: TopicView, text: str, snapshot: Snapshot) -> str | None:
+    """For a vague follow-up, the facet of ``topic`` whose wording fits the question best."""
+    for hit in index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=20):
+        if hit.passage.topic_id == topic.id and hit.passage.facet_kind != "summary":
+            return hit.passage.facet_kind
+    return None
+
+
+def _compare(topics: list[str], last: TopicView | None, snapshot: Snapshot,
+             says_difference: bool) -> Reply | None:
+    """Two named topics (or the last one and a new one) side by side; a topic that has its
+    own "differences" facet about the other answers with that facet instead."""
+    pair = topics[:2] if len(topics) >= 2 else (
+        [last.id, topics[0]] if last and topics and last.id != topics[0] else topics[:1])
+    for topic_id in pair:
+        topic = snapshot.topics[topic_id]
+        facet = topic.facet("differences")
+        others = [snapshot.topics[o] for o in pair if o != topic_id]
+        if facet and all(any(n in "".join(facet.items) + topic.summary for n in (o.name, *o.aliases)) for o in others):
+            return answer_topic(topic, "differences", snapshot)
+    if len(pair) == 2:
+        return compare_topics(snapshot.topics[pair[0]], snapshot.topics[pair[1]], snapshot)
+    if len(pair) == 1 and says_difference:
+        # "服务营销跟产品营销有啥不一样" may name only one side: a topic that is about the
+        # differences of the named one answers it.
+        named = snapshot.topics[pair[0]]
+        for topic in snapshot.ordered():
+            if topic.id != named.id and topic.facet("differences") and named.name in topic.name:
+                return answer_topic(topic, "differences", snapshot)
+    return None

@@ -66,3 +66,33 @@ class SoundIndex:
                 if text_sounds[start:end] == key and text[start:end] != name:
                     found.append(SoundMatch(start, end, name))
         return found
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """Damerau–Levenshtein distance ≤ 1 (swto ↔ swot, smrt ↔ smart)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_ASCII_RUN = re.compile(r"[a-z][a-z0-9]{3,}")
+
+
+def ascii_typos(text: str, names: list[str]) -> list[SoundMatch]:
+    """Latin-letter words one edit away from a Latin-letter name of four or more letters."""
+    candidates = [n for n in names if n.isascii() and n.isalpha() and len(n) >= 4]
+    found = []
+    for run in _ASCII_RUN.finditer(text):
+        for name in candidates:
+            if run.group(0) != name and within_one_edit(run.group(0), name):
+                found.append(SoundMatch(run.start(), run.end(), name))
+                break
+    return found

@@ -15,7 +15,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.util import filter_spans
 
-from bot.knowledge.fuzzy import SoundIndex
+from bot.knowledge.fuzzy import SoundIndex, ascii_typos
 from bot.knowledge.normalize import normalize
 from bot.knowledge.repository import Snapshot
 from bot.knowledge.tokenize import add_words
@@ -79,13 +79,17 @@ class KnowledgeMatcher:
         doc = self.nlp.make_doc(norm)
         for span in filter_spans([doc[s:e] for _, s, e in self.matcher(doc)]):
             candidates.append((span.start_char, span.end_char, "exact"))
-        # Names split differently by the segmenter are still found as plain substrings.
+        # Names split differently by the segmenter are still found as plain substrings;
+        # two-character names only on token boundaries (服务 must not match inside 服务器).
         for key in self.by_length:
+            if len(key) <= 2:
+                continue
             start = norm.find(key)
             while start != -1:
                 candidates.append((start, start + len(key), "exact"))
                 start = norm.find(key, start + 1)
-        for match in self.sound_index.find(norm):
+        typos = self.sound_index.find(norm) + ascii_typos(norm, list(self.owner))
+        for match in typos:
             candidates.append((match.start, match.end, "sound"))
         chosen: list[tuple[int, int, str]] = []
         taken = [False] * len(norm)
@@ -99,7 +103,7 @@ class KnowledgeMatcher:
         for start, end, method in sorted(chosen):
             key = norm[start:end]
             if method == "sound":
-                key = next(m.key for m in self.sound_index.find(norm[start:end]) if m.start == 0)
+                key = next(m.key for m in typos if (m.start, m.end) == (start, end))
             topic_id, kind = self.owner[key]
             o_start, o_end = origin[start], origin[end - 1] + 1
             mentions.append(Mention(o_start, o_end, text[o_start:o_end], topic_id, kind, method))

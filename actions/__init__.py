@@ -1,0 +1,1 @@
+"""rasa_sdk actions: thin adapters between the tracker and the ``bot`` core."""
