@@ -37,11 +37,8 @@ class ActionAnswerQuestion(Action):
             last_aspect=tracker.get_slot("last_aspect"),
         )
         reply = await off_loop(_answer, question)
-        if reply.kind == "out_of_scope":
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return []
         send(dispatcher, reply.text, reply.buttons)
-        if reply.topic_id is None:
+        if reply.topic_id is None or reply.kind == "out_of_scope":
             return []
         return [SlotSet("last_topic", reply.topic_id), SlotSet("last_aspect", reply.aspect)]
 

@@ -228,7 +228,7 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
 def respond(question: Question, snapshot: Snapshot) -> Reply:
     """Decide what to answer from the NLU result and the conversation's last topic."""
     is_payload = question.text.startswith("/")
-    aspect = question.aspect or (None if is_payload else detect_aspect(question.text, question.intent))
+    aspect = question.aspect or detect_aspect("" if is_payload else question.text, question.intent)
     topics = [t for t in dict.fromkeys(question.topics) if snapshot.get(t)]
     if topics and not is_payload:
         topics = list(dict.fromkeys(refine_topic(t, question.text, snapshot) for t in topics))
@@ -236,7 +236,7 @@ def respond(question: Question, snapshot: Snapshot) -> Reply:
     followup = last is not None and not topics and looks_like_followup(question.text)
 
     if question.intent == "out_of_scope" and not topics and not (followup and aspect):
-        return Reply("out_of_scope", "")
+        return Reply("out_of_scope", texts.OUT_OF_SCOPE, [Button(texts.BUTTON_CAPABILITIES, "/ask_capabilities")])
 
     comparing = aspect == "differences" or question.intent == "ask_compare"
     if comparing:

@@ -41,6 +41,11 @@ CAN_ANSWER = "我可以回答这些方面的问题：{categories}。"
 CAN_ANSWER_ROLES = "岗位职责方面：{roles}。"
 FOLLOWUP_NO_TOPIC = "您想问哪个概念或岗位？请告诉我名称，例如“服务蓝图”或“售后服务经理”。"
 TOO_LONG = "您的消息太长了（超过 {limit} 个字），请精简到一两句话再问我。"
+OUT_OF_SCOPE = (
+    "抱歉，这个超出了我的范围。我专门解答服务营销知识和岗位职责方面的问题，"
+    "比如“什么是SWOT分析”“售后服务经理的职责有哪些”。"
+)
+BUTTON_CAPABILITIES = "我能问什么"
 EMPTY_MESSAGE = "我没有收到文字内容，请输入您的问题。"
 
 # Chinese names of answer aspects, used in headings and buttons.

@@ -1,0 +1,1 @@
+"""Test helpers: real Rasa and action servers on free loopback ports."""

@@ -1,0 +1,33 @@
+"""BM25 retrieval: ranking, confidence and the synonym pass."""
+
+from __future__ import annotations
+
+from bot.knowledge.normalize import apply_synonyms, normalize
+from bot.knowledge.retrieval import BM25Index, Passage, index_for
+
+
+def test_ranking_prefers_the_passage_sharing_rare_words() -> None:
+    index = BM25Index([
+        Passage("a", "summary", "A", "服务蓝图包括有形展示和顾客行为", None),
+        Passage("b", "summary", "B", "价格策略关注定价和折扣", None),
+        Passage("c", "summary", "C", "服务质量管理关注质量控制", None),
+    ])
+    hits = index.search("顾客行为和有形展示是什么")
+    assert hits[0].passage.topic_id == "a" and hits[0].confidence > 0.5
+    assert index.search("的 了 吗") == []
+
+
+def test_real_index_finds_complaint_handling(snapshot) -> None:
+    hits = index_for(snapshot).search("客户投诉怎么处理")
+    assert hits and any("投诉" in h.passage.text for h in hits)
+
+
+def test_synonyms_rewrite_once_without_nesting() -> None:
+    synonyms = {"顾客": "客户", "成本领先": "总成本领先", "低成本": "总成本领先"}
+    assert apply_synonyms("顾客关系", synonyms) == "客户关系"
+    assert apply_synonyms("成本领先战略", synonyms) == "总成本领先战略"
+    assert apply_synonyms("总成本领先战略", synonyms) == "总成本领先战略"
+
+
+def test_normalize_folds_width_and_case() -> None:
+    assert normalize("ＳＷＯＴ　分析") == "swot 分析"
