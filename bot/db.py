@@ -52,8 +52,8 @@ def get_engine(url: str | None = None) -> Engine:
 def create_schema(engine: Engine | None = None) -> None:
     """Create all tables of the models registered on :data:`Base` (idempotent)."""
     # Import the model modules so their tables are registered before create_all.
-    import bot.knowledge.models  # noqa: F401
     import bot.analyses.models  # noqa: F401
+    import bot.knowledge.models  # noqa: F401
 
     Base.metadata.create_all(engine or get_engine())
 
