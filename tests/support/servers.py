@@ -39,9 +39,10 @@ def _get(url: str, timeout: float = 2.0) -> int:
 
 
 class BotServers:
-    def __init__(self, workdir: Path, extra_env: dict[str, str] | None = None) -> None:
-        if not MODEL.exists():
-            raise RuntimeError(f"{MODEL} is missing: run `make test` (it trains the model first)")
+    def __init__(self, workdir: Path, extra_env: dict[str, str] | None = None, model: Path = MODEL) -> None:
+        if not model.exists():
+            raise RuntimeError(f"{model} is missing: run `make test` (it trains the model first)")
+        self.model = model
         self.workdir = workdir
         self.rasa_port = free_port()
         self.actions_port = free_port()
@@ -77,7 +78,7 @@ class BotServers:
 
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(self.rasa_port),
+            [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--port", str(self.rasa_port),
              "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
             cwd=ROOT, env=self.env, stdout=self._log("rasa"), stderr=subprocess.STDOUT,
         )
