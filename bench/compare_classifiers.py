@@ -58,7 +58,7 @@ def startup_seconds(model: Path, workdir: Path) -> float:
 def main() -> None:
     snapshot = read_snapshot()
     rows = []
-    base = variant_config({})
+    base = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     logreg = next(c for c in base["pipeline"] if c["name"] == "LogisticRegressionClassifier")
     for name, classifier in (("LogisticRegressionClassifier", logreg), ("DIETClassifier", DIET)):
         with tempfile.TemporaryDirectory() as tmp:
