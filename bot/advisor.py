@@ -18,6 +18,9 @@ MAX_ITEMS = 12
 MAX_BUTTONS = 6
 RETRIEVAL_MIN_CONFIDENCE = 0.5
 RETRIEVAL_MIN_SCORE = 3.0
+# A question the classifier called out of scope is still answered when retrieval is sure.
+RESCUE_MIN_CONFIDENCE = 0.65
+RESCUE_MIN_SCORE = 6.0
 ROLE_ASPECT_MAP = {"preconditions": "requirements", "goals": "duties", "methods": "duties",
                    "measures": "duties", "key_points": "duties", "elements": "duties"}
 
@@ -137,9 +140,12 @@ def compare_topics(a: TopicView, b: TopicView, snapshot: Snapshot) -> Reply:
     return Reply("compare", "\n".join(lines), buttons, a.id, "differences")
 
 
+def _search(text: str, snapshot: Snapshot) -> list[Hit]:
+    return index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=3)
+
+
 def _retrieval_reply(question: Question, snapshot: Snapshot) -> Reply:
-    query = apply_synonyms(question.text, snapshot.synonyms)
-    hits = index_for(snapshot).search(query, limit=3)
+    hits = _search(question.text, snapshot)
     good = [h for h in hits if h.confidence >= RETRIEVAL_MIN_CONFIDENCE and h.score >= RETRIEVAL_MIN_SCORE]
     if good:
         return _passages_reply(good, snapshot)
@@ -236,6 +242,10 @@ def respond(question: Question, snapshot: Snapshot) -> Reply:
     followup = last is not None and not topics and looks_like_followup(question.text)
 
     if question.intent == "out_of_scope" and not topics and not (followup and aspect):
+        hits = _search(question.text, snapshot)
+        sure = [h for h in hits if h.confidence >= RESCUE_MIN_CONFIDENCE and h.score >= RESCUE_MIN_SCORE]
+        if sure:
+            return _passages_reply(sure, snapshot)
         return Reply("out_of_scope", texts.OUT_OF_SCOPE, [Button(texts.BUTTON_CAPABILITIES, "/ask_capabilities")])
 
     comparing = aspect == "differences" or question.intent == "ask_compare"
