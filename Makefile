@@ -3,7 +3,7 @@
 #   make test   set up and run the whole test suite
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test reload train lint validate bench clean
+.PHONY: help setup run test reload train lint validate bench clean browser-deps
 
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
@@ -21,7 +21,7 @@ MODEL := models/advisor.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) var/jieba/userdict.txt
 
 help:
-	@echo "make run    — set up and start the bot (Rasa :$(RASA_PORT), actions :$(ACTIONS_PORT))"
+	@echo "make run    — set up and start the bot (Rasa :$(RASA_PORT), actions :$(ACTIONS_PORT), demo portal :8080)"
 	@echo "make test   — set up and run all tests"
 	@echo "make reload — load knowledge/*.yml into the database after editing it"
 
@@ -56,7 +56,18 @@ validate: reload
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check bot actions tests bench
 
-test: setup
+# Browser tests drive Debian's chromium with Playwright for Python (never `playwright install`:
+# no browser downloads here). CJK and emoji fonts so pages and docs/widget.png render legibly.
+BROWSER_DEBS := fonts-wqy-microhei fonts-noto-color-emoji
+browser-deps: $(VENV)/.installed
+	@missing=$$( [ -x /usr/bin/chromium ] || echo chromium; \
+	  for pkg in $(BROWSER_DEBS); do dpkg -s $$pkg >/dev/null 2>&1 || echo $$pkg; done ); \
+	  if [ -n "$$missing" ]; then \
+	    sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing" $$missing; \
+	    $$sudo apt-get update -qq && \
+	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+test: setup browser-deps
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: setup

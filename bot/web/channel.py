@@ -1,0 +1,204 @@
+"""The portal's socket.io input channel: who is talking is decided by a signed token.
+
+This module is the second place that plugs into Rasa (the first is ``bot/nlu``): it is a
+custom input channel, listed in ``credentials.yml`` as ``bot.web.channel.PortalInput``.
+It works like Rasa's ``socketio`` channel with three differences:
+
+* **Identity from a JWT.** The widget connects with ``auth: {token}``, an HS256 JWT signed
+  with ``PORTAL_JWT_SECRET`` (claims: ``sub`` and ``exp`` required). The conversation id
+  (Rasa's sender id) is the token's ``sub``; any ``session_id`` or sender the client sends is
+  ignored, so nobody reads or writes another user's conversation or analyses. With
+  ``PORTAL_JWT_SECRET`` unset (development only) connections without a token are allowed
+  and get an anonymous id ``anon-<hex>``, which the client may present again to resume.
+* **Only configured origins.** ``CORS_ORIGINS`` (comma separated, default
+  ``http://localhost:8080``) is enforced on the socket.io handshake, websocket included.
+* **History on reconnect.** ``session_request`` answers ``session_confirm`` and then
+  ``history``: the last user/bot messages of this user's tracker, in the same shape as live
+  bot messages, so the widget re-renders the conversation after a reload or on another page.
+
+Bot messages are ``{"text": ..., "buttons": [{"title", "payload"}]}``, ``{"custom": {...}}``
+or ``{"attachment": ...}``; see docs/portal.md for the ``swot_matrix`` custom payload.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import jwt
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from sanic import Blueprint, response
+from socketio import AsyncServer
+
+logger = logging.getLogger(__name__)
+
+ALGORITHM = "HS256"
+HISTORY_LIMIT = 60
+MAX_MESSAGE = 2000
+ANONYMOUS_ID = re.compile(r"^anon-[0-9a-f]{32}$")
+
+
+def allowed_origins() -> list[str]:
+    raw = os.environ.get("CORS_ORIGINS", "http://localhost:8080")
+    return [origin.strip().rstrip("/") for origin in re.split(r"[,\s]+", raw) if origin.strip()]
+
+
+def verify_token(token: str | None, secret: str) -> dict[str, Any] | None:
+    """The token's claims when it is a valid, unexpired HS256 JWT with a ``sub``; else None."""
+    if not token:
+        return None
+    try:
+        claims = jwt.decode(token, secret, algorithms=[ALGORITHM], leeway=30,
+                            options={"require": ["sub", "exp"]})
+    except jwt.PyJWTError as exc:
+        logger.info("portal: rejected token (%s)", exc)
+        return None
+    return claims if isinstance(claims.get("sub"), str) and claims["sub"] else None
+
+
+def room(sender_id: str) -> str:
+    return f"user:{sender_id}"
+
+
+class PortalOutput(SocketIOOutput):
+    """Sends to every connection of one user; buttons and custom JSON in the widget's shape."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "portal"
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        await self.sio.emit(self.bot_message_evt, response, room=room(socket_id))
+
+    async def send_text_with_buttons(self, recipient_id: str, text: str,
+                                     buttons: list[dict[str, Any]], **kwargs: Any) -> None:
+        parts = [part for part in text.strip().split("\n\n") if part] or [""]
+        for part in parts[:-1]:
+            await self._send_message(recipient_id, {"text": part})
+        await self._send_message(recipient_id, {"text": parts[-1], "buttons": _buttons(buttons)})
+
+    async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any],
+                               **kwargs: Any) -> None:
+        await self._send_message(recipient_id, {"custom": json_message})
+
+
+def _buttons(buttons: list[dict[str, Any]] | None) -> list[dict[str, str]]:
+    return [{"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in buttons or []]
+
+
+def history_from_events(events: list[dict[str, Any]], limit: int = HISTORY_LIMIT) -> list[dict]:
+    """User and bot messages of a tracker, oldest first, as the widget renders them."""
+    items: list[dict[str, Any]] = []
+    for event in events:
+        if event.get("event") == "user":
+            metadata = event.get("metadata") or {}
+            items.append({"from": "user", "text": metadata.get("display") or event.get("text") or ""})
+        elif event.get("event") == "bot":
+            data = event.get("data") or {}
+            item: dict[str, Any] = {"from": "bot", "text": event.get("text") or ""}
+            if data.get("buttons"):
+                item["buttons"] = _buttons(data["buttons"])
+            if data.get("custom"):
+                item["custom"] = data["custom"]
+            if data.get("attachment"):
+                item["attachment"] = data["attachment"]
+            items.append(item)
+    return items[-limit:]
+
+
+class PortalInput(InputChannel):
+    """socket.io for the intranet portal widget, with the user taken from a signed JWT."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "portal"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        credentials = credentials or {}
+        return cls(credentials.get("user_message_evt", "user_uttered"),
+                   credentials.get("bot_message_evt", "bot_uttered"),
+                   credentials.get("socketio_path", "/socket.io"))
+
+    def __init__(self, user_message_evt: str = "user_uttered", bot_message_evt: str = "bot_uttered",
+                 socketio_path: str = "/socket.io") -> None:
+        self.user_message_evt = user_message_evt
+        self.bot_message_evt = bot_message_evt
+        self.socketio_path = socketio_path
+        self.secret = os.environ.get("PORTAL_JWT_SECRET") or None
+        self.sio: AsyncServer | None = None
+        self.app: Any = None
+        if self.secret is None:
+            logger.warning("portal: PORTAL_JWT_SECRET is unset: anonymous development mode")
+
+    def get_output_channel(self) -> OutputChannel | None:
+        return PortalOutput(self.sio, self.bot_message_evt) if self.sio else None
+
+    async def _history(self, sender_id: str) -> list[dict[str, Any]]:
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or agent.tracker_store is None:
+            return []
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        return history_from_events([e.as_dict() for e in tracker.events]) if tracker else []
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=allowed_origins())
+        self.sio = sio
+        blueprint = SocketBlueprint(sio, self.socketio_path, "portal_webhook", __name__)
+
+        @blueprint.route("/", methods=["GET"])
+        async def health(_: Any) -> Any:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect")
+        async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
+            request = environ.get("sanic.request")
+            if request is not None:
+                self.app = request.app
+            token = (auth or {}).get("token")
+            if self.secret is None and not token:
+                await sio.save_session(sid, {"sender": None, "exp": None})
+                return True
+            claims = verify_token(token, self.secret) if self.secret else None
+            if claims is None:
+                return False  # the client sees a connect_error
+            await sio.save_session(sid, {"sender": claims["sub"], "exp": claims["exp"]})
+            return True
+
+        @sio.on("session_request")
+        async def session_request(sid: str, data: dict | None) -> None:
+            session = await sio.get_session(sid)
+            if session["sender"] is None:  # anonymous development mode
+                wanted = str((data or {}).get("session_id") or "")
+                session["sender"] = wanted if ANONYMOUS_ID.match(wanted) else f"anon-{secrets.token_hex(16)}"
+                await sio.save_session(sid, session)
+            sender = session["sender"]
+            await sio.enter_room(sid, room(sender))
+            await sio.emit("session_confirm", sender, room=sid)
+            await sio.emit("history", await self._history(sender), room=sid)
+
+        @sio.on(self.user_message_evt)
+        async def handle_message(sid: str, data: dict | None) -> None:
+            session = await sio.get_session(sid)
+            sender = session.get("sender")
+            if sender is None:
+                return  # no session_request yet
+            if session["exp"] is not None and session["exp"] < time.time() - 30:
+                await sio.emit("auth_expired", room=sid)
+                await sio.disconnect(sid)
+                return
+            text = str((data or {}).get("message") or "")[:MAX_MESSAGE]
+            display = str((data or {}).get("display") or "")[:200]
+            await sio.emit("user_echo", {"text": display or text}, room=room(sender), skip_sid=sid)
+            await on_new_message(UserMessage(
+                text, PortalOutput(sio, self.bot_message_evt), sender,
+                input_channel=self.name(), metadata={"display": display} if display else None))
+
+        return blueprint

@@ -1,0 +1,130 @@
+"""Demo intranet portal: ``python -m bot.web.portal`` serves the widget and two demo pages.
+
+Development only. A real portal renders the ``<script … data-token>`` line itself, with a
+token for its signed-in user. This demo server plays that role: when ``PORTAL_JWT_SECRET``
+is set it **mints a token for a demo user** (``PORTAL_DEMO_USER``, default ``demo``; a page
+URL may pick another with ``?user=alice``, remembered in a cookie for the other pages — which
+is exactly why this server listens on 127.0.0.1 only and must never be exposed). Without the
+secret the pages carry no token and the bot's portal channel runs in anonymous development mode.
+
+Environment: ``PORTAL_PORT`` (8080), ``BOT_URL`` (``http://localhost:$RASA_PORT``, RASA_PORT
+default 5005), ``PORTAL_JWT_SECRET``, ``PORTAL_DEMO_USER``, ``PORTAL_TOKEN_TTL`` (seconds,
+8 h), ``PORTAL_QUIET=1`` (no access log).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import time
+from functools import partial
+from http.cookies import SimpleCookie
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import jwt
+
+WEB = Path(__file__).resolve().parent
+PAGES = {"/": "demo/index.html", "/index.html": "demo/index.html", "/knowledge.html": "demo/knowledge.html"}
+STATIC = {
+    "/widget.js": ("widget.js", "text/javascript; charset=utf-8"),
+    "/widget.css": ("widget.css", "text/css; charset=utf-8"),
+    "/vendor/socket.io.min.js": ("vendor/socket.io.min.js", "text/javascript; charset=utf-8"),
+    "/demo/portal.css": ("demo/portal.css", "text/css; charset=utf-8"),
+}
+USER_NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+
+
+def mint_token(user: str, secret: str, ttl: int = 8 * 3600, name: str | None = None) -> str:
+    """An HS256 JWT as the portal issues it: ``sub`` (user id), ``iat``, ``exp``, optional ``name``."""
+    now = int(time.time())
+    claims = {"sub": user, "iat": now, "exp": now + ttl}
+    if name:
+        claims["name"] = name
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+class Settings:
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        env = dict(os.environ if env is None else env)
+        self.port = int(env.get("PORTAL_PORT", "8080"))
+        self.bot_url = env.get("BOT_URL") or f"http://localhost:{env.get('RASA_PORT', '5005')}"
+        self.secret = env.get("PORTAL_JWT_SECRET") or None
+        self.demo_user = env.get("PORTAL_DEMO_USER", "demo")
+        self.ttl = int(env.get("PORTAL_TOKEN_TTL", str(8 * 3600)))
+        self.quiet = env.get("PORTAL_QUIET") == "1"
+
+
+class PortalHandler(BaseHTTPRequestHandler):
+    settings: Settings
+
+    def __init__(self, *args, settings: Settings, **kwargs) -> None:
+        self.settings = settings
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path in PAGES:
+            # The demo's "sign-in": ?user=… picks a user, remembered in a cookie like a portal session.
+            cookie = SimpleCookie(self.headers.get("Cookie", ""))
+            remembered = cookie["demo_user"].value if "demo_user" in cookie else self.settings.demo_user
+            user = parse_qs(url.query).get("user", [remembered])[0]
+            if not USER_NAME.match(user):
+                return self._send(400, b"bad user", "text/plain; charset=utf-8")
+            return self._send(200, self._page(PAGES[url.path], user).encode(), "text/html; charset=utf-8",
+                              [("Set-Cookie", f"demo_user={user}; Path=/; SameSite=Lax; HttpOnly")])
+        if url.path in STATIC:
+            name, content_type = STATIC[url.path]
+            return self._send(200, (WEB / name).read_bytes(), content_type)
+        if url.path == "/favicon.ico":
+            return self._send(204, b"", "image/x-icon")
+        self._send(404, "找不到页面".encode(), "text/plain; charset=utf-8")
+
+    def _page(self, name: str, user: str) -> str:
+        s = self.settings
+        token = mint_token(user, s.secret, s.ttl) if s.secret else ""
+        values = {"USER": user if s.secret else "匿名（开发模式）", "BOT_URL": s.bot_url, "TOKEN": token}
+        text = (WEB / name).read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", html.escape(value))
+        return text
+
+    def _send(self, status: int, body: bytes, content_type: str,
+              headers: list[tuple[str, str]] = ()) -> None:
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        if not self.settings.quiet:
+            super().log_message(format, *args)
+
+
+def make_server(settings: Settings | None = None, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    settings = settings or Settings()
+    return ThreadingHTTPServer((host, settings.port), partial(PortalHandler, settings=settings))
+
+
+def main() -> None:
+    settings = Settings()
+    server = make_server(settings)
+    mode = (f"tokens minted for demo user '{settings.demo_user}'" if settings.secret
+            else "no PORTAL_JWT_SECRET: anonymous development mode")
+    print(f"demo portal on http://localhost:{server.server_address[1]}/ ({mode})", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
