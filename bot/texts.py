@@ -47,6 +47,9 @@ OUT_OF_SCOPE = (
 )
 BUTTON_CAPABILITIES = "我能问什么"
 EMPTY_MESSAGE = "我没有收到文字内容，请输入您的问题。"
+NO_REPLY_APOLOGY = "抱歉，系统暂时出了点问题，这次没能回答您。请稍后再试一次，您之前的对话和分析都已保存。"
+UNAUTHORIZED = "未授权：请提供有效的访问令牌。"
+BAD_REQUEST = "请求格式不正确：需要 JSON，例如 {\"sender\": \"u1\", \"message\": \"你好\"}。"
 
 # Chinese names of answer aspects, used in headings and buttons.
 ASPECT_NAMES = {

@@ -36,11 +36,12 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, response
 from socketio import AsyncServer
 
+from bot.web.guard import clean, ensure_reply, rejection
+
 logger = logging.getLogger(__name__)
 
 ALGORITHM = "HS256"
 HISTORY_LIMIT = 60
-MAX_MESSAGE = 2000
 ANONYMOUS_ID = re.compile(r"^anon-[0-9a-f]{32}$")
 
 
@@ -73,7 +74,10 @@ class PortalOutput(SocketIOOutput):
     def name(cls) -> str:
         return "portal"
 
+    sent = 0  # messages sent for the current user turn (checked for the never-empty rule)
+
     async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
         await self.sio.emit(self.bot_message_evt, response, room=room(socket_id))
 
     async def send_text_with_buttons(self, recipient_id: str, text: str,
@@ -194,11 +198,22 @@ class PortalInput(InputChannel):
                 await sio.emit("auth_expired", room=sid)
                 await sio.disconnect(sid)
                 return
-            text = str((data or {}).get("message") or "")[:MAX_MESSAGE]
-            display = str((data or {}).get("display") or "")[:200]
+            text = clean((data or {}).get("message"))
+            display = clean((data or {}).get("display"))[:200]
+            problem = rejection(text)
+            if problem:  # never reaches NLU; the user keeps what was typed in the input box
+                await sio.emit(self.bot_message_evt, {"text": problem}, room=sid)
+                return
             await sio.emit("user_echo", {"text": display or text}, room=room(sender), skip_sid=sid)
-            await on_new_message(UserMessage(
-                text, PortalOutput(sio, self.bot_message_evt), sender,
-                input_channel=self.name(), metadata={"display": display} if display else None))
+            output = PortalOutput(sio, self.bot_message_evt)
+            try:
+                await on_new_message(UserMessage(
+                    text, output, sender,
+                    input_channel=self.name(), metadata={"display": display} if display else None))
+            except Exception:
+                logger.exception("portal: message handling failed for %s", sender)
+            if output.sent == 0:
+                for message in ensure_reply([]):
+                    await output._send_message(sender, message)
 
         return blueprint
