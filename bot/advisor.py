@@ -21,6 +21,7 @@ RETRIEVAL_MIN_SCORE = 3.0
 # A question the classifier called out of scope is still answered when retrieval is sure.
 RESCUE_MIN_CONFIDENCE = 0.65
 RESCUE_MIN_SCORE = 6.0
+ROLE_ONLY_ASPECTS = ("duties", "requirements", "working_conditions")
 ROLE_ASPECT_MAP = {"preconditions": "requirements", "goals": "duties", "methods": "duties",
                    "measures": "duties", "key_points": "duties", "elements": "duties"}
 
@@ -110,8 +111,16 @@ def _topic_buttons(topic: TopicView, shown: FacetView | None, snapshot: Snapshot
     return buttons
 
 
-def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot) -> Reply:
+def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "") -> Reply:
+    if topic.kind == "concept" and aspect in ROLE_ONLY_ASPECTS:
+        aspect = None
     facet, matched = _pick_facet(topic, aspect)
+    if not matched and text and topic.kind == "concept":
+        # No facet of that kind: the facet whose wording fits the question is usually the
+        # answer anyway ("服务质量差距有几种" → the list of gaps).
+        kind = _aspect_within(topic, text, snapshot)
+        if kind:
+            facet, matched = topic.facet(kind), True
     lines = [texts.SUMMARY_LINE.format(name=topic.name, summary=topic.summary)]
     if aspect and not matched and aspect != "summary":
         lines.append(texts.ASPECT_MISSING.format(name=topic.name, aspect=texts.ASPECT_NAMES.get(aspect, aspect)))
@@ -259,9 +268,10 @@ def respond(question: Question, snapshot: Snapshot) -> Reply:
             return reply
 
     if topics:
-        return answer_topic(snapshot.topics[topics[0]], aspect, snapshot)
+        return answer_topic(snapshot.topics[topics[0]], aspect, snapshot, question.text)
     if followup and (aspect or question.intent in FOLLOWUP_INTENTS):
-        return answer_topic(last, aspect or _aspect_within(last, question.text, snapshot), snapshot)
+        return answer_topic(last, aspect or _aspect_within(last, question.text, snapshot), snapshot,
+                            question.text)
     reply = _retrieval_reply(question, snapshot)
     if comparing and reply.kind == "unknown":
         return Reply("need_topic", texts.COMPARE_NEED_TWO, reply.buttons)
