@@ -245,3 +245,100 @@ REPORT_MISSING = "其他类型尚缺的前提："
 REPORT_MISSING_ITEM = "{name}：{items}"
 REPORT_NOTHING_MISSING = "{name}：前提均已具备或不确定"
 REPORT_ANSWERS = "前提条件回答："
+
+# --- wizard dialogue (actions/swot.py, actions/strategy.py, actions/analyses.py) ------------
+
+WIZARD_SUBJECT_SET = "好的，分析对象：{subject}。接下来依次填写优势、劣势、机会和威胁。"
+WIZARD_PART_INTRO = "第{step}步（共4步）· {name}（{key}）：{definition}。"
+WIZARD_PART_GUIDE = "可以从这些问题想一想："
+WIZARD_PART_ASK = (
+    "请写出{name}，多条可以用顿号、逗号、分号或换行分开，也可以分几次发；"
+    "说“完成”进入下一步，“跳过”表示没有。"
+)
+WIZARD_PART_SO_FAR = "{name}（{key}）已记录 {count} 条："
+WIZARD_REJECTED_ITEM = "“{text}”没有记录：{reason}"
+WIZARD_UNDONE = "已撤销：{text}"
+WIZARD_NOTHING_TO_UNDO = "这一部分还没有可撤销的因素。"
+WIZARD_PART_SKIPPED = "{name}这一部分留空。"
+WIZARD_PART_DONE = "{name}共 {count} 条，已保存。"
+WIZARD_PAYLOAD_IGNORED = "这一步需要文字输入。"
+WIZARD_WEIGHT_INTRO = "最后一步：给每条因素的重要程度打分，1到5分，5分最重要。"
+WIZARD_WEIGHT_CURRENT = "第 {index}/{total} 条 · {label} {text}"
+WIZARD_WEIGHT_HINT = (
+    "回复一个分数；也可以一次给出剩下全部 {remaining} 条的分数，用空格或逗号分开"
+    "（如 5 3 4）；回复“跳过”则所有因素同等看待。"
+)
+WIZARD_WEIGHTS_SKIPPED = "好的，所有因素按同等权重计算。"
+WIZARD_WEIGHT_SET = "{label} 记为 {weight} 分。"
+WIZARD_NO_FACTORS_TO_WEIGH = "没有需要打分的因素。"
+WIZARD_RESULT_TITLE = "【SWOT分析结果：{subject}】"
+WIZARD_RESULT_MEASURES = "建议措施 · {quadrant}（{strategy}）："
+WIZARD_RESULT_TOWS = "TOWS 矩阵（按因素权重从高到低，编号对应上面的因素）："
+WIZARD_RESULT_NEXT = "分析已保存。下一步可以选择竞争战略类型、导出报告，或开始新的分析。"
+WIZARD_CANCEL_CONTINUE = "好的，我们继续。"
+WIZARD_CANCELLED_SAVED = "已退出。已填写的内容保存为“未完成”，说“继续我的分析”可以接着做。"
+WIZARD_CANCELLED_NOTHING = "已退出，本次没有保存任何内容。"
+WIZARD_CONFIRM_UNCLEAR = "请回答“是”退出，或“否”继续。"
+
+STRATEGY_DEFAULT_SUBJECT = "竞争战略选择"
+STRATEGY_INTRO = (
+    "我们来判断总成本领先、特色经营、集中化、多角化四种竞争战略哪种更适合。"
+    "共 {count} 个问题，请回答“是”、“否”或“不确定”（“撤销”可改上一题）。"
+)
+STRATEGY_CONTEXT = "参考你的SWOT结果：{quadrant}象限（{strategy}）；分数相同时优先考虑与之相符的类型。"
+STRATEGY_QUESTION = "第 {index}/{total} 题 · {type_name}的前提：\n{question}"
+STRATEGY_UNDONE = "已撤销上一题的回答。"
+STRATEGY_NOTHING_TO_UNDO = "还没有可撤销的回答。"
+STRATEGY_RESULT_TITLE = "【竞争战略建议：{subject}】"
+STRATEGY_RESULT_NEXT = "建议已保存，可以导出报告。"
+
+KIND_NAMES: dict[str, str] = {"swot": "SWOT分析", "strategy_type": "竞争战略选择"}
+STATUS_NAMES: dict[str, str] = {"in_progress": "未完成", "complete": "已完成"}
+STEP_NAMES: dict[str, str] = {
+    "swot_subject": "分析对象",
+    "swot_strengths": "优势",
+    "swot_weaknesses": "劣势",
+    "swot_opportunities": "机会",
+    "swot_threats": "威胁",
+    "swot_weights": "重要程度打分",
+    "strategy_answer": "前提条件问答",
+    "done": "已完成",
+}
+ANALYSES_LIST_TITLE = "你保存的分析（最近的在前）："
+ANALYSES_LIST_ITEM = "{n}. #{id} {kind} · {subject} · {status}（{step}）· {updated}"
+ANALYSES_EMPTY = "还没有保存的分析。可以说“我想做SWOT分析”开始。"
+ANALYSES_NONE_IN_PROGRESS = "没有未完成的分析。"
+ANALYSES_NOT_FOUND = "没有找到分析 #{id}。"
+ANALYSES_RESUMING = "好的，继续 #{id}「{subject}」的{kind}，上次进行到：{step}。"
+ANALYSES_RESUME_COMPLETE = "分析 #{id} 已经完成，可以直接导出报告。"
+ANALYSES_DELETE_CONFIRM = "确定删除分析 #{id}「{subject}」吗？删除后无法恢复。"
+ANALYSES_DELETE_WHICH = "要删除哪一个？请点下面的按钮，或说“删除分析”加编号（如“删除分析 3”）。"
+ANALYSES_DELETED = "已删除分析 #{id}。"
+ANALYSES_DELETE_KEPT = "好的，没有删除。"
+ANALYSES_EXPORT_INTRO = "分析 #{id} 的报告（Markdown）如下："
+ANALYSES_EXPORT_COMMAND = "保存为文件：python -m bot export --user {user} --analysis {id}"
+
+BUTTON_NEXT = "完成"
+BUTTON_SKIP = "跳过"
+BUTTON_UNDO = "撤销"
+BUTTON_YES = "是"
+BUTTON_NO = "否"
+BUTTON_UNSURE = "不确定"
+BUTTON_START_SWOT = "新的SWOT分析"
+BUTTON_START_STRATEGY = "选择竞争战略类型"
+BUTTON_EXPORT = "导出报告"
+BUTTON_LIST = "我的分析"
+BUTTON_RESUME = "继续 #{id}"
+BUTTON_VIEW = "查看 #{id}"
+BUTTON_DELETE = "删除 #{id}"
+BUTTON_RESUME_LATEST = "继续我的分析"
+WIZARD_ASK_SUBJECT = "我们来做SWOT分析。先说说分析的对象是什么？例如：公司整体、某家分行或门店、某项服务。"
+WIZARD_CONFIRM_CANCEL = "确定要退出吗？"
+WIZARD_CONFIRM_CANCEL_SAVED = "已填写的内容会保存为“未完成”，之后说“继续我的分析”可以接着做。"
+BUTTON_CONFIRM_QUIT = "是，退出"
+BUTTON_CONFIRM_CONTINUE = "否，继续"
+BUTTON_CONTINUE = "继续"
+WIZARD_RESUMED_HERE = "好的，接着刚才的分析继续。"
+WIZARD_OFFER_SWOT = "想实际做一遍SWOT分析的话，点下面的按钮，我一步步带你做。"
+WIZARD_OFFER_STRATEGY = "想判断哪种竞争战略适合你们的话，点下面的按钮，我一题题问你。"
+BUTTON_START_SWOT_FIRST = "开始SWOT分析"

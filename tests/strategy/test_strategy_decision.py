@@ -21,10 +21,30 @@ def swot(s=(), w=(), o=(), t=()) -> SwotInput:
 @pytest.mark.parametrize(
     ("data", "quadrant", "key", "name"),
     [
-        (swot(s=["品牌好", "资金足"], w=["人少"], o=["需求增长"]), "SO", "expansion_strategy", "扩张性战略"),
-        (swot(s=["品牌好", "资金足"], w=["人少"], t=["新对手"]), "ST", "dispersion_strategy", "分散化战略"),
-        (swot(w=["人少"], o=["需求增长", "政策"], t=["新对手"]), "WO", "defensive_strategy", "防卫性战略"),
-        (swot(s=["品牌好"], w=["人少", "设备旧"], t=["新对手"]), "WT", "exit_strategy", "退出性战略"),
+        (
+            swot(s=["品牌好", "资金足"], w=["人少"], o=["需求增长"]),
+            "SO",
+            "expansion_strategy",
+            "扩张性战略",
+        ),
+        (
+            swot(s=["品牌好", "资金足"], w=["人少"], t=["新对手"]),
+            "ST",
+            "dispersion_strategy",
+            "分散化战略",
+        ),
+        (
+            swot(w=["人少"], o=["需求增长", "政策"], t=["新对手"]),
+            "WO",
+            "defensive_strategy",
+            "防卫性战略",
+        ),
+        (
+            swot(s=["品牌好"], w=["人少", "设备旧"], t=["新对手"]),
+            "WT",
+            "exit_strategy",
+            "退出性战略",
+        ),
     ],
 )
 def test_each_quadrant(data: SwotInput, quadrant: str, key: str, name: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.strategy.factors import Factor, SwotInput
 from bot.strategy.measures import guiding_questions, measures_for
 from bot.strategy.tows import tows_lines, tows_matrix
@@ -76,3 +78,8 @@ def test_guiding_questions_per_part() -> None:
     assert any("融资" in q for q in guiding_questions("W"))
     assert any("替代" in q for q in guiding_questions("O"))
     assert any("定位" in q for q in guiding_questions("T"))
+
+
+def test_guiding_questions_unknown_part() -> None:
+    with pytest.raises(ValueError):
+        guiding_questions("X")
