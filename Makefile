@@ -3,7 +3,7 @@
 #   make test   set up and run the whole test suite
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test reload train lint validate bench clean browser-deps
+.PHONY: help setup run test reload train lint validate bench clean system-deps
 
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
@@ -56,18 +56,19 @@ validate: reload
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check bot actions tests bench
 
-# Browser tests drive Debian's chromium with Playwright for Python (never `playwright install`:
-# no browser downloads here). CJK and emoji fonts so pages and docs/widget.png render legibly.
-BROWSER_DEBS := fonts-wqy-microhei fonts-noto-color-emoji
-browser-deps: $(VENV)/.installed
-	@missing=$$( [ -x /usr/bin/chromium ] || echo chromium; \
-	  for pkg in $(BROWSER_DEBS); do dpkg -s $$pkg >/dev/null 2>&1 || echo $$pkg; done ); \
+# Debian packages the tests need: chromium (driven by Playwright for Python; never
+# `playwright install`, no browser downloads here) with CJK and emoji fonts so pages and
+# docs/widget.png render legibly, and the PostgreSQL and Redis server binaries that
+# tests/integration starts on loopback in temp dirs (the system services are never used).
+SYSTEM_DEBS := chromium fonts-wqy-microhei fonts-noto-color-emoji postgresql redis-server
+system-deps:
+	@missing=$$(for pkg in $(SYSTEM_DEBS); do dpkg -s $$pkg >/dev/null 2>&1 || echo $$pkg; done); \
 	  if [ -n "$$missing" ]; then \
 	    sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); echo "installing" $$missing; \
 	    $$sudo apt-get update -qq && \
 	    $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-test: setup browser-deps
+test: setup system-deps
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: setup

@@ -30,7 +30,7 @@ trap stop EXIT
 .venv/bin/rasa run actions --port "$ACTIONS_PORT" --actions actions >var/log/actions.log 2>&1 &
 pids+=($!)
 .venv/bin/rasa run --model models/advisor.tar.gz --port "$RASA_PORT" \
-  --endpoints endpoints.yml --credentials credentials.yml --cors ${CORS_ORIGINS//,/ } \
+  --endpoints "${ENDPOINTS:-endpoints.yml}" --credentials credentials.yml --cors ${CORS_ORIGINS//,/ } \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
 .venv/bin/python -m bot.web.portal >var/log/portal.log 2>&1 &

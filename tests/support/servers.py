@@ -55,6 +55,7 @@ class BotServers:
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.actions_port}/webhook",
             "TRACKER_DIALECT": "sqlite",
             "TRACKER_DB": str(workdir / "trackers.db"),
+            "ENDPOINTS": "endpoints.yml",  # tests/integration passes endpoints.production.yml
             **(extra_env or {}),
         }
         self.rasa: subprocess.Popen | None = None
@@ -79,7 +80,7 @@ class BotServers:
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--port", str(self.rasa_port),
-             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
+             "--endpoints", self.env["ENDPOINTS"], "--credentials", "credentials.yml"],
             cwd=ROOT, env=self.env, stdout=self._log("rasa"), stderr=subprocess.STDOUT,
         )
         self._wait(f"{self.url}/", self.rasa, "rasa")
