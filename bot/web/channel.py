@@ -36,6 +36,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, response
 from socketio import AsyncServer
 
+import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
 from bot.web.guard import clean, ensure_reply, rejection
 
 logger = logging.getLogger(__name__)

@@ -3,10 +3,11 @@
 Rasa's stock ``RestInput`` passes any text to NLU and may answer ``[]`` when an action
 fails. This subclass (a Rasa plug-in, like ``bot.web.channel``) rejects empty and over-long
 messages and malformed JSON with a Chinese explanation before NLU, and always answers with
-at least one message. The REST channel takes the sender id from the request, so outside a
-trusted network set ``REST_TOKEN``: requests must then carry ``Authorization: Bearer <token>``
-(the portal widget uses the JWT channel instead). It also shortens Rasa's custom-action timeout (5 minutes by default)
-to ``ACTION_TIMEOUT_SECONDS`` so a hung action server yields a prompt apology.
+at least one message; importing it applies :mod:`bot.web.rasa_patches`.
+
+The REST channel takes the sender id from the request, so outside a trusted network set
+``REST_TOKEN``: requests must then carry ``Authorization: Bearer <token>`` (the portal widget
+uses the JWT channel instead).
 """
 
 from __future__ import annotations
@@ -19,19 +20,18 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import rasa.core.actions.action as rasa_action
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
 from bot import texts
 from bot.web.guard import clean, ensure_reply, rejection
 
 logger = logging.getLogger(__name__)
 
-rasa_action.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("ACTION_TIMEOUT_SECONDS", "10"))
 
 
 class GuardedRestInput(RestInput):
