@@ -22,6 +22,14 @@ RETRIEVAL_MIN_SCORE = 3.0
 RESCUE_MIN_CONFIDENCE = 0.65
 RESCUE_MIN_SCORE = 6.0
 ROLE_ONLY_ASPECTS = ("duties", "requirements", "working_conditions")
+# Facet kinds that answer a question about another kind when that one is absent
+# ("SO战略要怎么做" asks for methods; the document lists measures).
+ASPECT_FALLBACKS = {
+    "methods": ("measures", "steps"), "measures": ("methods", "steps"), "steps": ("methods", "measures"),
+    "types": ("elements",), "elements": ("types", "features"), "features": ("elements", "types"),
+    "key_points": ("principles", "core_ideas"), "principles": ("key_points", "core_ideas"),
+    "core_ideas": ("principles", "key_points"), "goals": ("importance",), "importance": ("goals",),
+}
 ROLE_ASPECT_MAP = {"preconditions": "requirements", "goals": "duties", "methods": "duties",
                    "measures": "duties", "key_points": "duties", "elements": "duties"}
 
@@ -82,9 +90,10 @@ def _pick_facet(topic: TopicView, aspect: str | None) -> tuple[FacetView | None,
     if topic.kind == "role" and aspect in ROLE_ASPECT_MAP:
         aspect = ROLE_ASPECT_MAP[aspect]
     if aspect:
-        facet = topic.facet(aspect)
-        if facet:
-            return facet, True
+        for kind in (aspect, *ASPECT_FALLBACKS.get(aspect, ())):
+            facet = topic.facet(kind)
+            if facet:
+                return facet, True
         wanted = texts.ASPECT_NAMES.get(aspect, "")
         for facet in topic.facets:
             if wanted and (wanted in facet.title or facet.title in wanted):

@@ -95,3 +95,10 @@ def test_button_payloads_are_valid_rasa_intents_with_entities(snapshot: Snapshot
     assert json.loads(entities) == {"role": "service_manager", "aspect": "requirements"}
     reply = ask(snapshot, payload, "ask_role_requirements", ["service_manager"], aspect="requirements")
     assert reply.aspect == "requirements"
+
+
+def test_related_facet_kind_answers_when_the_asked_one_is_absent(snapshot: Snapshot) -> None:
+    topic = snapshot.topics["expansion_strategy"]
+    assert topic.facet("methods") is None and topic.facet("measures") is not None
+    reply = ask(snapshot, "SO战略要怎么做", topics=[topic.id])
+    assert reply.aspect == "measures" and "没有专门讲" not in reply.text
