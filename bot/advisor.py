@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup
@@ -220,6 +221,12 @@ def _terms(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _extra_words(name: str, said: str) -> tuple[str, ...]:
+    """Content words of a topic name beyond the part the user said (cached: names repeat)."""
+    return tuple(tokens(name.replace(said, " ")))
+
+
 def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
     """Prefer a more specific topic whose name extends the one the user named.
 
@@ -242,7 +249,7 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
         for name in (normalize(n) for n in (other.name, *other.aliases)):
             if said not in name or name == said:
                 continue
-            extra = tokens(name.replace(said, " "))
+            extra = _extra_words(name, said)
             covered = [t for t in extra if t in residual or any(t[i:i + 2] in residual for i in range(len(t) - 1))]
             if extra and len(covered) == len(extra) and len(covered) > best_covered:
                 best, best_covered = other.id, len(covered)
