@@ -17,11 +17,15 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from bot.db import get_engine
-from tests.integration.services import PostgresServer, RedisServer, ServiceUnavailable
+from tests.integration.services import (
+    KNOWLEDGE_DB,
+    TRACKER_DB,
+    PostgresServer,
+    RedisServer,
+    ServiceUnavailable,
+    production_env,
+)
 from tests.support.servers import MODEL, BotServers
-
-KNOWLEDGE_DB = "advisor"
-TRACKER_DB = "trackers"
 
 
 def _start(service):  # noqa: ANN001, ANN202
@@ -60,22 +64,6 @@ def model_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("model") / MODEL.name
     shutil.copy2(MODEL, target)
     return target
-
-
-def production_env(postgres: PostgresServer, redis_server: RedisServer) -> dict[str, str]:
-    """The environment docker-compose.yml gives the Rasa and action servers."""
-    return {
-        "ENDPOINTS": "endpoints.production.yml",
-        "DATABASE_URL": postgres.url(KNOWLEDGE_DB),
-        "TRACKER_DB_HOST": postgres.host,
-        "TRACKER_DB_PORT": str(postgres.port),
-        "TRACKER_DB": TRACKER_DB,
-        "TRACKER_DB_USER": postgres.user,
-        "TRACKER_DB_PASSWORD": postgres.password,
-        "REDIS_HOST": redis_server.host,
-        "REDIS_PORT": str(redis_server.port),
-        "REDIS_PASSWORD": redis_server.password,
-    }
 
 
 @dataclass

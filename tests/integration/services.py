@@ -22,6 +22,9 @@ from pathlib import Path
 
 from tests.support.servers import free_port
 
+KNOWLEDGE_DB = "advisor"
+TRACKER_DB = "trackers"
+
 
 class ServiceUnavailable(RuntimeError):
     """The server binaries are missing (run ``make integration-deps``)."""
@@ -187,3 +190,19 @@ class RedisServer:
                     self.process.wait(timeout=10)
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def production_env(postgres: PostgresServer, redis_server: RedisServer) -> dict[str, str]:
+    """The environment docker-compose.yml gives the Rasa and action servers."""
+    return {
+        "ENDPOINTS": "endpoints.production.yml",
+        "DATABASE_URL": postgres.url(KNOWLEDGE_DB),
+        "TRACKER_DB_HOST": postgres.host,
+        "TRACKER_DB_PORT": str(postgres.port),
+        "TRACKER_DB": TRACKER_DB,
+        "TRACKER_DB_USER": postgres.user,
+        "TRACKER_DB_PASSWORD": postgres.password,
+        "REDIS_HOST": redis_server.host,
+        "REDIS_PORT": str(redis_server.port),
+        "REDIS_PASSWORD": redis_server.password,
+    }

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from tests.integration.conftest import production_env
+from tests.integration.services import production_env
 
 ROOT = Path(__file__).resolve().parents[2]
 ENDPOINTS = "endpoints.production.yml"
