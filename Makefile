@@ -71,8 +71,8 @@ system-deps:
 test: setup system-deps
 	$(PY) -m pytest -q $(PYTEST_ARGS)
 
-bench: setup
-	$(PY) bench/run.py
+bench: setup system-deps
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf models var results .pytest_cache

@@ -7,8 +7,9 @@ twice: by a number of turns and by a deadline, so a hung server cannot stall the
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import aiohttp
@@ -60,7 +61,7 @@ async def _turn(session: aiohttp.ClientSession, url: str, sender: str, message: 
     return ok, time.perf_counter() - started, body
 
 
-async def _user(session: aiohttp.ClientSession, url: str, user: str, script: Script, turns: int,
+async def _user(session: aiohttp.ClientSession, urls: Iterator[str], user: str, script: Script, turns: int,
                 measured: frozenset[str], deadline: float, timeout: float,
                 result: LoadResult) -> None:
     conversation = 0
@@ -73,7 +74,7 @@ async def _user(session: aiohttp.ClientSession, url: str, user: str, script: Scr
             if time.monotonic() > deadline:
                 result.truncated = True
                 return
-            ok, elapsed, _ = await _turn(session, url, sender, message, timeout)
+            ok, elapsed, _ = await _turn(session, next(urls), sender, message, timeout)
             sent += 1
             result.turns += 1
             if not ok:
@@ -83,26 +84,30 @@ async def _user(session: aiohttp.ClientSession, url: str, user: str, script: Scr
         conversation += 1
 
 
-async def _run(base_url: str, prefix: str, script: Script, users: int, turns_per_user: int,
+async def _run(base_url: str | Sequence[str], prefix: str, script: Script, users: int, turns_per_user: int,
                measured: frozenset[str], max_seconds: float, timeout: float) -> LoadResult:
-    url = f"{base_url}/webhooks/rest/webhook"
+    # Several servers: each request goes to the next one in turn (a load balancer's round
+    # robin), so one conversation's turns land on different servers.
+    bases = [base_url] if isinstance(base_url, str) else list(base_url)
+    urls = itertools.cycle([f"{base}/webhooks/rest/webhook" for base in bases])
     result = LoadResult()
-    connector = aiohttp.TCPConnector(limit=users)
+    connector = aiohttp.TCPConnector(limit=users * len(bases))
     async with aiohttp.ClientSession(connector=connector) as session:
         deadline = time.monotonic() + max_seconds
         started = time.perf_counter()
         await asyncio.gather(*(
-            _user(session, url, f"{prefix}-u{i}", script, turns_per_user, measured, deadline, timeout, result)
+            _user(session, urls, f"{prefix}-u{i}", script, turns_per_user, measured, deadline, timeout, result)
             for i in range(users)
         ))
         result.wall = time.perf_counter() - started
     return result
 
 
-def run_load(base_url: str, prefix: str, script: Script, users: int, turns_per_user: int,
+def run_load(base_url: str | Sequence[str], prefix: str, script: Script, users: int, turns_per_user: int,
              measured: frozenset[str], max_seconds: float = 240, timeout: float = 30) -> LoadResult:
     """`users` simulated users at once, each sending `turns_per_user` turns of `script`
-    (repeated with a fresh sender id per conversation)."""
+    (repeated with a fresh sender id per conversation); requests alternate between the
+    servers when `base_url` lists several."""
     return asyncio.run(_run(base_url, prefix, script, users, turns_per_user, measured, max_seconds, timeout))
 
 

@@ -130,10 +130,20 @@ class Bot:
     actions_port: int = 0
     rasa: subprocess.Popen | None = None
     actions: subprocess.Popen | None = None
+    more_rasa: list[tuple[int, subprocess.Popen]] = field(default_factory=list)  # (port, process)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def urls(self) -> list[str]:
+        """Every Rasa server of this bot (the first one, then the ones of `add_rasa_servers`)."""
+        return [self.url, *(f"http://127.0.0.1:{port}" for port, _ in self.more_rasa)]
+
+    @property
+    def rasa_pids(self) -> list[int]:
+        return [process.pid for process in (self.rasa, *(p for _, p in self.more_rasa)) if process]
 
     def _popen(self, args: list[str], log: str) -> subprocess.Popen:
         with open(self.logs / f"{self.name}-{log}.log", "ab") as out:
@@ -160,12 +170,27 @@ class Bot:
     def start_rasa(self, probe: str) -> float:
         """Start the Rasa server; seconds from process start to the first REST reply."""
         started = time.monotonic()
+        endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
         self.rasa = self._popen([RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
-                                 "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"], "rasa")
+                                 "--endpoints", endpoints, "--credentials", "credentials.yml"], "rasa")
         try:
             return first_reply_after(started, self.url, lambda: self.rasa.poll() is None, 180, probe)
         except RuntimeError as error:
             raise RuntimeError(f"{self.name} Rasa server: {error}\n{self.tail('rasa')}") from error
+
+    def add_rasa_servers(self, count: int, probe: str) -> None:
+        """`count` more Rasa servers on their own ports, sharing the stores of the first one."""
+        endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
+        for number in range(2, count + 2):
+            port = free_port()
+            started = time.monotonic()
+            process = self._popen([RASA, "run", "--model", str(self.model), "--port", str(port),
+                                   "--endpoints", endpoints, "--credentials", "credentials.yml"], f"rasa{number}")
+            self.more_rasa.append((port, process))
+            try:
+                first_reply_after(started, f"http://127.0.0.1:{port}", lambda p=process: p.poll() is None, 180, probe)
+            except RuntimeError as error:
+                raise RuntimeError(f"{self.name} Rasa server {number}: {error}\n{self.tail(f'rasa{number}')}") from error
 
     def tail(self, log: str, lines: int = 30) -> str:
         path = self.logs / f"{self.name}-{log}.log"
@@ -187,6 +212,8 @@ class Bot:
 
     def stop(self) -> None:
         self._stop(self.rasa)
+        for _, process in self.more_rasa:
+            self._stop(process)
         self._stop(self.actions)
 
 
@@ -203,6 +230,62 @@ def train(cwd: Path, env: dict[str, str], out: Path, name: str, log: Path) -> tu
     if done.returncode != 0:
         raise RuntimeError(f"training {name} failed:\n" + "\n".join(log.read_text().splitlines()[-30:]))
     return out / f"{name}.tar.gz", seconds
+
+
+# --- Rasa's scaling path: more Sanic workers, shared stores ------------------------------------
+
+LOCK_STORE = """
+# Added by bench/run.py --workers: Rasa refuses several Sanic workers with its in-memory lock store.
+lock_store:
+  type: redis
+  url: ${REDIS_HOST}
+  port: ${REDIS_PORT}
+  password: ${REDIS_PASSWORD}
+  db: 1
+  key_prefix: advisor
+"""
+
+
+def scaling_setup(args: argparse.Namespace, tmp: Path) -> tuple[dict[str, str], list, str]:
+    """Servers and environment for ``--workers N`` / ``--production`` (ours only); a description.
+
+    Several workers need a shared lock store, so a throwaway Redis is started on loopback (as in
+    tests/integration). ``--production`` runs the setup of docs/production.md instead:
+    endpoints.production.yml with a throwaway PostgreSQL for the knowledge, analyses and trackers.
+    """
+    if args.servers > 1:
+        args.production = True  # several servers share PostgreSQL and Redis (docs/production.md)
+    if args.workers <= 1 and not args.production:
+        return {}, [], "one Rasa server process; SQLite knowledge and SQLite tracker store; in-memory lock store"
+    from tests.integration.services import (
+        KNOWLEDGE_DB,
+        TRACKER_DB,
+        PostgresServer,
+        RedisServer,
+        production_env,
+    )
+
+    services: list = [RedisServer().start()]
+    redis = services[0]
+    if args.production:
+        postgres = PostgresServer().start()
+        services.append(postgres)
+        postgres.create_database(KNOWLEDGE_DB)
+        postgres.create_database(TRACKER_DB)
+        env = production_env(postgres, redis)
+        stores = "PostgreSQL knowledge and tracker store (endpoints.production.yml)"
+    else:
+        endpoints = tmp / "endpoints-lock.yml"
+        endpoints.write_text((ROOT / "endpoints.yml").read_text(encoding="utf-8") + LOCK_STORE, encoding="utf-8")
+        env = {"ENDPOINTS": str(endpoints), "REDIS_HOST": redis.host, "REDIS_PORT": str(redis.port),
+               "REDIS_PASSWORD": redis.password}
+        stores = "SQLite knowledge and SQLite tracker store"
+    workers = max(args.workers, 1)
+    env["SANIC_WORKERS"] = str(workers)
+    servers = (f"{args.servers} Rasa servers (`rasa run`, {workers} Sanic worker(s) each) taking the requests "
+               "in turn, as behind the round-robin load balancer of docs/production.md"
+               if args.servers > 1 else f"{workers} Sanic worker(s) of one `rasa run`")
+    return env, services, f"{servers}; one action server; {stores}; Redis lock store"
 
 
 # --- the stock bot ---------------------------------------------------------------------------
@@ -280,6 +363,7 @@ class Figures:
     loads: dict[str, LoadResult] = field(default_factory=dict)  # "qa1", "wiz1", "qa16", "wiz16"
     cpu: dict[str, tuple[float, float]] = field(default_factory=dict)  # load -> CPU ms/turn (rasa, actions)
     rss_rasa: float = math.nan
+    rss_rasa_all: float = math.nan
     rss_actions: float = math.nan
     wizard_label: str = ""
     notes: list[str] = field(default_factory=list)
@@ -308,6 +392,9 @@ def measure(bot: Bot, figures: Figures, qa: list, wizard: list, probe: str, args
             bot.stop_rasa()
         figures.cold_starts.append(bot.start_rasa(probe))
         print(f"  {bot.name}: cold start {figures.cold_starts[-1]:.1f}s", flush=True)
+    if getattr(args, "servers", 1) > 1 and bot.name == "ours":
+        bot.add_rasa_servers(args.servers - 1, probe)
+    target = bot.urls if len(bot.urls) > 1 else bot.url
     if check_wizard:
         replies = conversation(bot.url, "bench-probe", [m for _, m in wizard[:3]])
         if "客户忠诚度高" in replies[-1] and "S1" in replies[-1]:
@@ -320,20 +407,21 @@ def measure(bot: Bot, figures: Figures, qa: list, wizard: list, probe: str, args
             wizard = OURS_FOLLOW_UP
     measured = frozenset({"qa", "wizard", "wizard_start"})
     # Warm-up (not timed): every message once, so first-use costs don't count as latency.
-    run_load(bot.url, f"{bot.name}-warm", qa[:10] + wizard, 1, len(qa[:10]) + len(wizard), measured, 60)
+    run_load(target, f"{bot.name}-warm", qa[:10] + wizard, 1, len(qa[:10]) + len(wizard), measured, 60)
     plan = (("qa1", qa, 1, args.seq_turns), ("wiz1", wizard, 1, args.seq_turns),
             ("qa16", qa, args.users, args.turns_per_user), ("wiz16", wizard, args.users, args.turns_per_user))
     for key, script, users, turns in plan:
-        cpu_before = cpu_seconds(bot.rasa.pid), cpu_seconds(bot.actions.pid)
-        result = run_load(bot.url, f"{bot.name}-{key}", script, users, turns, measured, args.max_load_seconds)
-        cpu_after = cpu_seconds(bot.rasa.pid), cpu_seconds(bot.actions.pid)
+        cpu_before = sum(map(cpu_seconds, bot.rasa_pids)), cpu_seconds(bot.actions.pid)
+        result = run_load(target, f"{bot.name}-{key}", script, users, turns, measured, args.max_load_seconds)
+        cpu_after = sum(map(cpu_seconds, bot.rasa_pids)), cpu_seconds(bot.actions.pid)
         figures.loads[key] = result
         figures.cpu[key] = tuple((a - b) * 1000 / max(result.turns, 1) for a, b in zip(cpu_after, cpu_before,
                                                                                          strict=True))
         print(f"  {bot.name} {key}: {result.turns} turns in {result.wall:.1f}s "
               f"({result.throughput:.1f}/s), errors {result.errors}"
               + (" — stopped by deadline" if result.truncated else ""), flush=True)
-    figures.rss_rasa = rss_mb(bot.rasa.pid)
+    figures.rss_rasa = max(map(rss_mb, bot.rasa_pids))  # one server, its Sanic workers included
+    figures.rss_rasa_all = sum(map(rss_mb, bot.rasa_pids))
     figures.rss_actions = rss_mb(bot.actions.pid)
 
 
@@ -389,6 +477,7 @@ def report(ours: Figures, stock: Figures, retrieval: dict[str, float], args: arg
         ("action server start → /health (s)", ours.actions_start, stock.actions_start, None, 1),
         ("training from scratch, `rasa train --force` (s)", ours.training, stock.training, "training", 1),
         ("RSS Rasa server after load (MB)", ours.rss_rasa, stock.rss_rasa, "rss_rasa", 0),
+        ("RSS all Rasa servers together after load (MB)", ours.rss_rasa_all, stock.rss_rasa_all, None, 0),
         ("RSS action server after load (MB)", ours.rss_actions, stock.rss_actions, None, 0),
         (f"retrieval p50, {retrieval.get('passages', 0):,} passages (ms)", retrieval.get("p50", math.nan),
          math.nan, None, 2),
@@ -410,8 +499,8 @@ def report(ours: Figures, stock: Figures, retrieval: dict[str, float], args: arg
         f"- Turns: 1 user = {args.seq_turns} turns in sequence per row; {u} users = {u} × "
         f"{args.turns_per_user} turns at once per row; failed turns (non-200 or empty reply): "
         f"ours {errors['ours']}/{turns['ours']}, stock {errors['stock']}/{turns['stock']}.",
-        "- Ours: Q&A = knowledge questions (NLU → rules → `action_answer_question` on the action "
-        "server → SQLite knowledge; SQL tracker store on SQLite); conversations of 20 turns. "
+        f"- Ours: {facts.get('ours_setup', '?')}. Q&A = knowledge questions (NLU → rules → "
+        "`action_answer_question` on the action server → knowledge database); conversations of 20 turns. "
         f"Wizard row = {ours.wizard_label or '—'}; conversations: 我想做SWOT分析 → subject → 4 factors "
         "(factor turns timed; the start turn in its own row).",
         "- Stock: `rasa init` template, default pipeline/policies (DIET, ResponseSelector, TED, "
@@ -425,7 +514,9 @@ def report(ours: Figures, stock: Figures, retrieval: dict[str, float], args: arg
         f"({retrieval.get('vocabulary', 0):,} words of {retrieval.get('real_passages', 0)} real passages), "
         f"{retrieval.get('postings', 0):,} postings, index built in {fmt(retrieval.get('build', math.nan))} s; "
         f"{args.queries:,} queries, jieba tokenisation included, max {fmt(retrieval.get('max', math.nan), 2)} ms.",
-        "- RSS: VmRSS of the server process plus its children (/proc/<pid>/status).",
+        "- RSS: VmRSS of a Rasa server process plus its children (/proc/<pid>/status): with several "
+        "Sanic workers each worker is a child holding its own copy of the model; with several servers "
+        "the row is the largest server, and the next row adds them up.",
         *[f"- {note}" for note in ours.notes + stock.notes],
     ]
     return "\n".join(lines + notes)
@@ -454,6 +545,12 @@ def main() -> None:
     parser.add_argument("--max-load-seconds", type=float, default=150, help="deadline per load row")
     parser.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
                         help="extra environment for both bots' servers (repeatable), e.g. SANIC_WORKERS=2")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="Sanic workers of our Rasa server (> 1 starts a throwaway Redis lock store)")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="Rasa servers of ours behind a round-robin split of the requests (> 1 implies --production)")
+    parser.add_argument("--production", action="store_true",
+                        help="ours with endpoints.production.yml on a throwaway PostgreSQL and Redis")
     parser.add_argument("--skip-stock", action="store_true", help="measure our bot only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, models)")
     parser.add_argument("--quick", action="store_true", help="small counts, for trying the script")
@@ -472,6 +569,7 @@ def main() -> None:
     base_env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     server_env = dict(item.split("=", 1) for item in args.env)
     bots: list[Bot] = []
+    services: list = []
     try:
         print("retrieval …", flush=True)
         retrieval = retrieval_benchmark(args.passages, args.queries)
@@ -492,7 +590,8 @@ def main() -> None:
 
         print("serving ours …", flush=True)
         (tmp / "ours").mkdir()
-        servers = BotServers(tmp / "ours", model=model, extra_env=server_env)  # own knowledge DB, trackers
+        scale_env, services, facts["ours_setup"] = scaling_setup(args, tmp)
+        servers = BotServers(tmp / "ours", model=model, extra_env={**server_env, **scale_env})  # own knowledge DB, trackers
         bot = Bot("ours", ROOT, model, servers.env, logs, rasa_port=servers.rasa_port,
                   actions_port=servers.actions_port)
         bots.append(bot)
@@ -509,6 +608,8 @@ def main() -> None:
     finally:
         for bot in bots:
             bot.stop()
+        for service in services:
+            service.stop()
         if args.keep:
             print(f"bench: kept {tmp}", flush=True)
         else:
