@@ -167,12 +167,15 @@ class Bot:
             time.sleep(0.1)
         raise RuntimeError(f"{self.name} action server not ready:\n{self.tail('actions')}")
 
+    def _start_rasa_process(self, port: int, log: str) -> subprocess.Popen:
+        endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
+        return self._popen([RASA, "run", "--model", str(self.model), "--port", str(port),
+                            "--endpoints", endpoints, "--credentials", "credentials.yml"], log)
+
     def start_rasa(self, probe: str) -> float:
         """Start the Rasa server; seconds from process start to the first REST reply."""
         started = time.monotonic()
-        endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
-        self.rasa = self._popen([RASA, "run", "--model", str(self.model), "--port", str(self.rasa_port),
-                                 "--endpoints", endpoints, "--credentials", "credentials.yml"], "rasa")
+        self.rasa = self._start_rasa_process(self.rasa_port, "rasa")
         try:
             return first_reply_after(started, self.url, lambda: self.rasa.poll() is None, 180, probe)
         except RuntimeError as error:
@@ -180,12 +183,10 @@ class Bot:
 
     def add_rasa_servers(self, count: int, probe: str) -> None:
         """`count` more Rasa servers on their own ports, sharing the stores of the first one."""
-        endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
         for number in range(2, count + 2):
             port = free_port()
             started = time.monotonic()
-            process = self._popen([RASA, "run", "--model", str(self.model), "--port", str(port),
-                                   "--endpoints", endpoints, "--credentials", "credentials.yml"], f"rasa{number}")
+            process = self._start_rasa_process(port, f"rasa{number}")
             self.more_rasa.append((port, process))
             try:
                 first_reply_after(started, f"http://127.0.0.1:{port}", lambda p=process: p.poll() is None, 180, probe)
