@@ -29,7 +29,7 @@ from bot.knowledge.schema import (
 )
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
-SKIPPED_FILES = {"sections.yml"}
+SKIPPED_FILES = {"sections.yml", "uncovered.yml"}  # coverage metadata, not knowledge
 
 
 def knowledge_files(directory: Path) -> list[Path]:
