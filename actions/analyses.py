@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,12 +10,14 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import payloads
 from actions.common import entity_values, send
 from actions.strategy import reset_strategy
 from actions.swot import reset_swot
 from actions.wizard import buttons, db, message_intent, message_text, one_block
 from bot.analyses import store
 from bot.analyses.store import AnalysisRecord
+from bot.normalize import normalize
 from bot.strategy import texts
 from bot.strategy.wizard import swot_slots_for_step
 
@@ -36,7 +37,7 @@ def requested_id(tracker: Tracker) -> int | None:
     text = message_text(tracker)
     if text.startswith("/"):
         return None
-    match = _NUMBER.search(unicodedata.normalize("NFKC", text))
+    match = _NUMBER.search(normalize(text))
     return int(match.group(1)) if match else None
 
 
@@ -51,8 +52,6 @@ def describe(record: AnalysisRecord) -> dict[str, Any]:
     }
 
 
-def _payload(intent: str, analysis_id: int) -> str:
-    return f'/{intent}{{"analysis_id": {analysis_id}}}'
 
 
 class ActionListAnalyses(Action):
@@ -64,7 +63,7 @@ class ActionListAnalyses(Action):
     ) -> list[EventType]:
         records = await db(store.list_for_user, tracker.sender_id, limit=LIST_LIMIT)
         if not records:
-            send(dispatcher, texts.ANALYSES_EMPTY, buttons([(texts.BUTTON_START_SWOT, "/start_swot")]))
+            send(dispatcher, texts.ANALYSES_EMPTY, buttons([(texts.BUTTON_START_SWOT, payloads.intent("start_swot"))]))
             return []
         lines = [texts.ANALYSES_LIST_TITLE]
         lines += [texts.ANALYSES_LIST_ITEM.format(n=n, **describe(r))
@@ -73,11 +72,11 @@ class ActionListAnalyses(Action):
         for record in records[:BUTTON_ROWS]:
             if record.is_complete:
                 pairs.append((texts.BUTTON_VIEW.format(id=record.id),
-                              _payload("export_analysis", record.id)))
+                              payloads.analysis("export_analysis", record.id)))
             else:
                 pairs.append((texts.BUTTON_RESUME.format(id=record.id),
-                              _payload("resume_analysis", record.id)))
-            pairs.append((texts.BUTTON_DELETE.format(id=record.id), _payload("delete_analysis", record.id)))
+                              payloads.analysis("resume_analysis", record.id)))
+            pairs.append((texts.BUTTON_DELETE.format(id=record.id), payloads.analysis("delete_analysis", record.id)))
         send(dispatcher, "\n".join(lines), buttons(pairs))
         return []
 
@@ -109,17 +108,17 @@ class ActionResumeAnalysis(Action):
             record = await db(store.get, user, analysis_id)
             if record is None:
                 send(dispatcher, texts.ANALYSES_NOT_FOUND.format(id=analysis_id),
-                     buttons([(texts.BUTTON_LIST, "/list_analyses")]))
+                     buttons([(texts.BUTTON_LIST, payloads.intent("list_analyses"))]))
                 return []
         else:
             record = await db(store.latest_in_progress, user)
             if record is None:
                 send(dispatcher, texts.ANALYSES_NONE_IN_PROGRESS, buttons([
-                    (texts.BUTTON_START_SWOT, "/start_swot"), (texts.BUTTON_LIST, "/list_analyses")]))
+                    (texts.BUTTON_START_SWOT, payloads.intent("start_swot")), (texts.BUTTON_LIST, payloads.intent("list_analyses"))]))
                 return []
         if record.is_complete:
             send(dispatcher, texts.ANALYSES_RESUME_COMPLETE.format(id=record.id),
-                 buttons([(texts.BUTTON_EXPORT, _payload("export_analysis", record.id))]))
+                 buttons([(texts.BUTTON_EXPORT, payloads.analysis("export_analysis", record.id))]))
             return []
         send(dispatcher, texts.ANALYSES_RESUMING.format(**describe(record)))
         return resume_events(record)
@@ -139,14 +138,14 @@ class ActionExportAnalysis(Action):
         if analysis_id is None:
             latest = await db(store.list_for_user, user, limit=1)
             if not latest:
-                send(dispatcher, texts.ANALYSES_EMPTY, buttons([(texts.BUTTON_START_SWOT, "/start_swot")]))
+                send(dispatcher, texts.ANALYSES_EMPTY, buttons([(texts.BUTTON_START_SWOT, payloads.intent("start_swot"))]))
                 return []
             analysis_id = latest[0].id
         try:
             markdown = await db(store.export_markdown, user, int(analysis_id))
         except store.AnalysisNotFound:
             send(dispatcher, texts.ANALYSES_NOT_FOUND.format(id=analysis_id),
-                 buttons([(texts.BUTTON_LIST, "/list_analyses")]))
+                 buttons([(texts.BUTTON_LIST, payloads.intent("list_analyses"))]))
             return []
         send(dispatcher, texts.ANALYSES_EXPORT_INTRO.format(id=analysis_id))
         send(dispatcher, one_block(markdown))
@@ -174,7 +173,7 @@ class ActionConfirmDeleteAnalysis(Action):
             lines += [texts.ANALYSES_LIST_ITEM.format(n=n, **describe(r))
                       for n, r in enumerate(records, start=1)]
             send(dispatcher, "\n".join(lines), buttons([
-                (texts.BUTTON_DELETE.format(id=r.id), _payload("delete_analysis", r.id))
+                (texts.BUTTON_DELETE.format(id=r.id), payloads.analysis("delete_analysis", r.id))
                 for r in records[:6]]))
             return [SlotSet("pending_delete_id", None)]
         record = await db(store.get, user, analysis_id)
@@ -182,7 +181,7 @@ class ActionConfirmDeleteAnalysis(Action):
             send(dispatcher, texts.ANALYSES_NOT_FOUND.format(id=analysis_id))
             return [SlotSet("pending_delete_id", None)]
         send(dispatcher, texts.ANALYSES_DELETE_CONFIRM.format(**describe(record)),
-             buttons([(texts.BUTTON_YES, "/affirm"), (texts.BUTTON_NO, "/deny")]))
+             buttons([(texts.BUTTON_YES, payloads.intent("affirm")), (texts.BUTTON_NO, payloads.intent("deny"))]))
         return [SlotSet("pending_delete_id", record.id)]
 
 
@@ -205,7 +204,7 @@ class ActionDeleteAnalysis(Action):
             send(dispatcher, texts.ANALYSES_NOT_FOUND.format(id=int(pending)))
             return events
         send(dispatcher, texts.ANALYSES_DELETED.format(id=int(pending)),
-             buttons([(texts.BUTTON_LIST, "/list_analyses")]))
+             buttons([(texts.BUTTON_LIST, payloads.intent("list_analyses"))]))
         if tracker.get_slot("analysis_id") is not None and int(tracker.get_slot("analysis_id")) == int(pending):
             events.append(SlotSet("analysis_id", None))
         return events

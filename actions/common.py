@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import payloads
 from bot.advisor import Button
 
 T = TypeVar("T")
@@ -18,10 +19,12 @@ async def off_loop(func: Callable[..., T], *args: Any) -> T:
     return await asyncio.to_thread(func, *args)
 
 
-def send(dispatcher: CollectingDispatcher, text: str, buttons: list[Button] | None = None) -> None:
-    dispatcher.utter_message(
-        text=text, buttons=[{"title": b.title, "payload": b.payload} for b in buttons or []]
-    )
+def send(dispatcher: CollectingDispatcher, text: str,
+         buttons: Sequence[Button | tuple[str, str]] | None = None) -> None:
+    """One reply; buttons are the core's (asking for a topic) or (title, payload) pairs."""
+    dispatcher.utter_message(text=text, buttons=[
+        {"title": b.title, "payload": payloads.ask(b.ask)} if isinstance(b, Button)
+        else {"title": b[0], "payload": b[1]} for b in buttons or []])
 
 
 def entity_values(latest_message: dict[str, Any], *types: str) -> list[str]:

@@ -1,20 +1,34 @@
-"""Q&A actions: answer concept / role questions from the knowledge base."""
+"""Q&A actions: every message that is not a wizard input or a command is answered here.
+
+The core (:mod:`bot.advisor`) decides by knowledge evidence; this module only turns the
+tracker into a question (:func:`bot.conversation.question_from`), sends the reply and
+stores the conversation state in slots.
+"""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, off_loop, send
-from bot.advisor import Question, Reply, capabilities_text, respond
+from actions.common import off_loop, send
+from bot.advisor import Reply, capabilities_text, respond
+from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import default_cache
 
+# The slots that hold :class:`DialogueState`, in its field order.
+STATE_SLOTS = ("last_topic", "previous_topic", "last_facet")
 
-def _answer(question: Question) -> Reply:
-    return respond(question, default_cache().get())
+
+def state_of(tracker: Tracker) -> DialogueState:
+    return DialogueState(*(tracker.get_slot(slot) for slot in STATE_SLOTS))
+
+
+def _answer(message: dict[str, Any], state: DialogueState) -> Reply:
+    return respond(question_from(message, state), default_cache().get())
 
 
 class ActionAnswerQuestion(Action):
@@ -24,23 +38,11 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        topics = entity_values(message, "concept", "role")
-        aspects = entity_values(message, "aspect")
-        question = Question(
-            text=message.get("text") or "",
-            intent=intent,
-            topics=topics,
-            aspect=aspects[0] if aspects else None,
-            last_topic=tracker.get_slot("last_topic"),
-            last_aspect=tracker.get_slot("last_aspect"),
-        )
-        reply = await off_loop(_answer, question)
+        state = state_of(tracker)
+        reply = await off_loop(_answer, tracker.latest_message or {}, state)
         send(dispatcher, reply.text, reply.buttons)
-        if reply.topic_id is None or reply.kind == "out_of_scope":
-            return []
-        return [SlotSet("last_topic", reply.topic_id), SlotSet("last_aspect", reply.aspect)]
+        before, after = astuple(state), astuple(next_state(state, reply))
+        return [SlotSet(slot, new) for slot, old, new in zip(STATE_SLOTS, before, after, strict=True) if new != old]
 
 
 class ActionShowCapabilities(Action):

@@ -13,6 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import payloads
 from actions.common import send
 from actions.wizard import (
     WizardValidation,
@@ -54,7 +55,7 @@ class ValidateStrategyTypeForm(WizardValidation):
     def name(self) -> str:
         return "validate_strategy_type_form"
 
-    async def extract_strategy_answer(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_strategy_answer(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input(STRATEGY_STEP, tracker)
 
     async def validate_strategy_answer(
@@ -106,7 +107,7 @@ class ActionStartStrategyType(Action):
     ) -> list[EventType]:
         answered = await answer_instead_of_starting(
             dispatcher, tracker, domain, texts.WIZARD_OFFER_STRATEGY,
-            (texts.BUTTON_START_STRATEGY, "/start_strategy_type"))
+            (texts.BUTTON_START_STRATEGY, payloads.intent("start_strategy_type")))
         if answered is not None:
             return answered
         swot = tracker.get_slot("swot_data")
@@ -150,8 +151,8 @@ class ActionRecommendStrategyType(Action):
         send(dispatcher, one_block("\n".join([
             texts.STRATEGY_RESULT_TITLE.format(subject=subject_of(tracker)), format_recommendation(rec)])))
         send(dispatcher, texts.STRATEGY_RESULT_NEXT, buttons([
-            (texts.BUTTON_EXPORT, f'/export_analysis{{"analysis_id": {int(analysis_id)}}}'),
-            (texts.BUTTON_START_SWOT, "/start_swot"),
-            (texts.BUTTON_LIST, "/list_analyses"),
+            (texts.BUTTON_EXPORT, payloads.analysis("export_analysis", analysis_id)),
+            (texts.BUTTON_START_SWOT, payloads.intent("start_swot")),
+            (texts.BUTTON_LIST, payloads.intent("list_analyses")),
         ]))
         return [SlotSet(STRATEGY_STEP, None), SlotSet("analysis_id", int(analysis_id)), *reset_flags()]

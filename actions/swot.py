@@ -14,6 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import payloads
 from actions.common import send
 from actions.wizard import (
     WizardValidation,
@@ -47,7 +48,7 @@ from bot.strategy.wizard import (
 SWOT_SLOTS = (*SWOT_STEPS, "swot_data", "swot_quadrant", "analysis_id")
 
 
-def current_swot(tracker: Tracker):  # noqa: ANN201 - SwotInput
+def current_swot(tracker: Tracker):
     return swot_from_slot(tracker.get_slot("swot_data"), tracker.get_slot("swot_subject") or "")
 
 
@@ -62,22 +63,22 @@ class ValidateSwotForm(WizardValidation):
 
     # --- extraction: the user's text for whichever step was asked ---------------------------
 
-    async def extract_swot_subject(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_subject(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_subject", tracker)
 
-    async def extract_swot_strengths(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_strengths(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_strengths", tracker)
 
-    async def extract_swot_weaknesses(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_weaknesses(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_weaknesses", tracker)
 
-    async def extract_swot_opportunities(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_opportunities(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_opportunities", tracker)
 
-    async def extract_swot_threats(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_threats(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_threats", tracker)
 
-    async def extract_swot_weights(self, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def extract_swot_weights(self, dispatcher, tracker, domain) -> dict[str, Any]:
         return self.extract_input("swot_weights", tracker)
 
     # --- validation ----------------------------------------------------------------------------
@@ -125,16 +126,16 @@ class ValidateSwotForm(WizardValidation):
             )
         return slots
 
-    async def validate_swot_strengths(self, value, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def validate_swot_strengths(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return await self._validate_part("swot_strengths", value, dispatcher, tracker)
 
-    async def validate_swot_weaknesses(self, value, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def validate_swot_weaknesses(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return await self._validate_part("swot_weaknesses", value, dispatcher, tracker)
 
-    async def validate_swot_opportunities(self, value, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def validate_swot_opportunities(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return await self._validate_part("swot_opportunities", value, dispatcher, tracker)
 
-    async def validate_swot_threats(self, value, dispatcher, tracker, domain) -> dict[str, Any]:  # noqa: ANN001
+    async def validate_swot_threats(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return await self._validate_part("swot_threats", value, dispatcher, tracker)
 
     async def validate_swot_weights(
@@ -241,7 +242,7 @@ class ActionStartSwot(Action):
     ) -> list[EventType]:
         answered = await answer_instead_of_starting(
             dispatcher, tracker, domain, texts.WIZARD_OFFER_SWOT,
-            (texts.BUTTON_START_SWOT_FIRST, "/start_swot"))
+            (texts.BUTTON_START_SWOT_FIRST, payloads.intent("start_swot")))
         return answered if answered is not None else reset_swot()
 
 
@@ -276,9 +277,9 @@ class ActionShowSwotResult(Action):
             ])))
         send(dispatcher, one_block("\n".join([texts.WIZARD_RESULT_TOWS, format_tows(tows_matrix(swot))])))
         send(dispatcher, texts.WIZARD_RESULT_NEXT, buttons([
-            (texts.BUTTON_START_STRATEGY, "/start_strategy_type"),
-            (texts.BUTTON_EXPORT, f'/export_analysis{{"analysis_id": {int(analysis_id)}}}'),
-            (texts.BUTTON_START_SWOT, "/start_swot"),
+            (texts.BUTTON_START_STRATEGY, payloads.intent("start_strategy_type")),
+            (texts.BUTTON_EXPORT, payloads.analysis("export_analysis", analysis_id)),
+            (texts.BUTTON_START_SWOT, payloads.intent("start_swot")),
         ]))
         return [SlotSet("swot_quadrant", decision.quadrant), SlotSet("analysis_id", int(analysis_id)),
                 SlotSet("swot_data", swot.to_dict()), *reset_flags()]

@@ -22,8 +22,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions import payloads
 from actions.common import off_loop, send
-from bot.advisor import Button
 from bot.analyses import store
 from bot.db import create_schema, database_url
 from bot.strategy import texts
@@ -68,8 +68,8 @@ async def db(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await off_loop(functools.partial(_with_schema, func, *args, **kwargs))
 
 
-def buttons(pairs: list[tuple[str, str]]) -> list[Button]:
-    return [Button(title, payload) for title, payload in pairs]
+def buttons(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return list(pairs)
 
 
 def one_block(text: str) -> str:
@@ -198,10 +198,10 @@ def cancelled_reply(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     saved = tracker.get_slot("analysis_id") is not None
     if saved:
         send(dispatcher, texts.WIZARD_CANCELLED_SAVED,
-             buttons([(texts.BUTTON_RESUME_LATEST, "/resume_analysis"), (texts.BUTTON_LIST, "/list_analyses")]))
+             buttons([(texts.BUTTON_RESUME_LATEST, payloads.intent("resume_analysis")), (texts.BUTTON_LIST, payloads.intent("list_analyses"))]))
     else:
         send(dispatcher, texts.WIZARD_CANCELLED_NOTHING,
-             buttons([(texts.BUTTON_START_SWOT, "/start_swot")]))
+             buttons([(texts.BUTTON_START_SWOT, payloads.intent("start_swot"))]))
 
 
 class ActionAskWizardConfirmCancel(Action):

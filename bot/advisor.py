@@ -1,44 +1,78 @@
-"""Turns an understood question into a reply: topic answer, comparison, retrieval or honest
-"I don't know". Rasa-free, so every rule here is unit tested without a model.
+"""Turns a question into a reply, decided by knowledge evidence. Rasa-free and unit tested.
+
+Every message that is not a wizard input or a command comes here, whatever the intent
+classifier said. The order of evidence: a knowledge name in the question, a follow-up to the
+topic just discussed, a described case (bot/situations.py), small talk by explicit wording,
+then retrieval over the passages. A question is declined only when none of these holds.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot import texts
-from bot.knowledge.aspects import detect_aspect, looks_like_followup
-from bot.knowledge.normalize import apply_synonyms, normalize
+from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
+from bot.knowledge.colloquial import load_table, rewrite
+from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal
+from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
-from bot.knowledge.retrieval import Hit, index_for
+from bot.knowledge.retrieval import Hit, index_for, item_index_for
 from bot.knowledge.tokenize import tokens
+from bot.normalize import apply_synonyms, normalize
+from bot.situations import Situation, place
+from bot.smalltalk import smalltalk_kind
 
 MAX_ITEMS = 12
 MAX_BUTTONS = 6
-RETRIEVAL_MIN_CONFIDENCE = 0.5
-RETRIEVAL_MIN_SCORE = 3.0
-# A question the classifier called out of scope is still answered when retrieval is sure.
-RESCUE_MIN_CONFIDENCE = 0.65
-RESCUE_MIN_SCORE = 6.0
+# Retrieval evidence that answers a question naming no topic, calibrated by
+# bench/calibrate_scope.py on the project's held-out questions against the off-topic
+# examples (docs/quality.md): the best passage's BM25 score, the share of the question's
+# IDF mass it holds, and the distinct question words it holds. Off-topic messages rarely
+# share two domain words with one passage and never three; a described case ("新来的售后
+# 专员，客户嫌维修慢怎么跟进") shares several while most of its words are everyday ones,
+# so three shared words need little of the mass. A question the classifier called out of
+# scope needs a higher score.
+RETRIEVAL_MIN_SCORE = 6.0
+OUT_OF_SCOPE_MIN_SCORE = 8.0
+WORD_EVIDENCE = ((3, 0.15), (2, 0.3), (1, 0.8))  # (shared words, with at least this IDF share)
+OUT_OF_SCOPE_WORD_EVIDENCE = ((3, 0.15), (2, 0.4), (1, 0.8))
+NO_EVIDENCE_CONFIDENCE = 0.2  # below this nothing in the question is domain vocabulary
+# Item evidence (bot/knowledge/retrieval.py item passages): the best item of a topic answers
+# when it holds a real question word, scores at least ITEM_MIN_SCORE and beats the best item
+# of any other facet by ITEM_MARGIN (a ratio). A topic named only by a generic word of two
+# characters (服务, 营销) gives way to another topic whose item scores GENERIC_MARGIN times
+# higher with at least two question words ("服务价格咋定" is about 服务价格管理).
+ITEM_MIN_SCORE = 4.0
+ITEM_MARGIN = 1.2
+# The best item of the whole knowledge base is added as one evidence line under an answer
+# when it is not on screen already and holds at least ALSO_MIN_WORDS question words: a
+# question about a detail ("这门课期末考多长时间") often names a topic whose shown facet
+# is not the one holding the detail.
+ALSO_MIN_WORDS = 2
+GENERIC_NAME_LENGTH = 2
+GENERIC_MARGIN = 1.3
 ROLE_ONLY_ASPECTS = ("duties", "requirements", "working_conditions")
-# Facet kinds that answer a question about another kind when that one is absent
-# ("SO战略要怎么做" asks for methods; the document lists measures).
-ASPECT_FALLBACKS = {
-    "methods": ("measures", "steps"), "measures": ("methods", "steps"), "steps": ("methods", "measures"),
-    "types": ("elements",), "elements": ("types", "features"), "features": ("elements", "types"),
-    "key_points": ("principles", "core_ideas"), "principles": ("key_points", "core_ideas"),
-    "core_ideas": ("principles", "key_points"), "goals": ("importance",), "importance": ("goals",),
-}
 ROLE_ASPECT_MAP = {"preconditions": "requirements", "goals": "duties", "methods": "duties",
                    "measures": "duties", "key_points": "duties", "elements": "duties"}
+CHAT_INTENTS = {"greet": "greet", "thank": "thanks", "ask_capabilities": "capabilities",
+                "affirm": "ok", "deny": "ok", "stop": "ok"}
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a button asks for: a topic (and facet kind), or, without a topic, the list of
+    what the bot can answer. ``actions/payloads.py`` turns it into a Rasa payload."""
+
+    topic_id: str | None = None
+    topic_kind: str | None = None
+    aspect: str | None = None
 
 
 @dataclass(frozen=True)
 class Button:
     title: str
-    payload: str
+    ask: Ask
 
 
 @dataclass
@@ -48,30 +82,32 @@ class Question:
     topics: list[str] = field(default_factory=list)  # knowledge ids from NLU entities, in order
     aspect: str | None = None  # explicit aspect (from a button payload)
     last_topic: str | None = None
-    last_aspect: str | None = None
     previous_topic: str | None = None  # the topic before ``last_topic`` ("这俩有啥区别")
+    last_facet: str | None = None  # the facet kind shown last ("其中第二个是啥")
 
 
 @dataclass
 class Reply:
-    kind: str  # answer | compare | retrieval | unknown | need_topic
+    kind: str  # answer | compare | chat | out_of_scope | unknown | need_topic
     text: str
     buttons: list[Button] = field(default_factory=list)
     topic_id: str | None = None
-    aspect: str | None = None
+    aspect: str | None = None  # the facet kind shown
+    chat: str | None = None  # small-talk kind for kind == "chat" (greet, thanks, …)
+
+    @property
+    def declined(self) -> bool:
+        return self.kind in ("out_of_scope", "unknown", "need_topic")
 
 
-def payload_for(topic: TopicView, aspect: str | None = None) -> str:
-    """A button payload that asks for ``topic`` (and an aspect) without NLU."""
-    if topic.kind == "role":
-        intent = "ask_role_requirements" if aspect == "requirements" else "ask_role_duties"
-        entities: dict[str, str] = {"role": topic.id}
-    else:
-        intent, entities = "ask_concept", {"concept": topic.id}
-    if aspect:
-        entities["aspect"] = aspect
-    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}"
+def ask_for(topic: TopicView, aspect: str | None = None) -> Ask:
+    return Ask(topic.id, topic.kind, aspect)
 
+
+CAPABILITIES = Ask()
+
+
+# --- formatting -------------------------------------------------------------------------
 
 def _sources_text(facet: FacetView | None, topic: TopicView) -> str:
     sources = facet.sources if facet else topic.sources
@@ -79,27 +115,14 @@ def _sources_text(facet: FacetView | None, topic: TopicView) -> str:
     return texts.SOURCE_LINE.format(sources="、".join(titles))
 
 
-def _numbered(items: tuple[str, ...], limit: int = MAX_ITEMS) -> list[str]:
-    lines = [f"{i}. {item}" for i, item in enumerate(items[:limit], 1)]
+def _numbered(items: tuple[str, ...], limit: int = MAX_ITEMS, focus: int | None = None) -> list[str]:
+    shown = list(range(min(len(items), limit)))
+    if focus is not None and focus >= limit:
+        shown = shown[:limit - 1] + [focus]  # the item asked about is never cut off
+    lines = [f"{i + 1}. {items[i]}" for i in shown]
     if len(items) > limit:
-        lines.append(f"……（共{len(items)}条，以上为前{limit}条）")
+        lines.append(texts.LIST_CUT.format(total=len(items), shown=limit))
     return lines
-
-
-def _pick_facet(topic: TopicView, aspect: str | None) -> tuple[FacetView | None, bool]:
-    """The facet answering ``aspect`` and whether it really matched the aspect."""
-    if topic.kind == "role" and aspect in ROLE_ASPECT_MAP:
-        aspect = ROLE_ASPECT_MAP[aspect]
-    if aspect:
-        for kind in (aspect, *ASPECT_FALLBACKS.get(aspect, ())):
-            facet = topic.facet(kind)
-            if facet:
-                return facet, True
-        wanted = texts.ASPECT_NAMES.get(aspect, "")
-        for facet in topic.facets:
-            if wanted and (wanted in facet.title or facet.title in wanted):
-                return facet, True
-    return (topic.facets[0] if topic.facets else None), aspect is None
 
 
 def _topic_buttons(topic: TopicView, shown: FacetView | None, snapshot: Snapshot) -> list[Button]:
@@ -109,37 +132,78 @@ def _topic_buttons(topic: TopicView, shown: FacetView | None, snapshot: Snapshot
         if facet is shown or facet.kind in seen_kinds:
             continue
         seen_kinds.add(facet.kind)
-        buttons.append(Button(f"{topic.name}·{facet.title}", payload_for(topic, facet.kind)))
+        buttons.append(Button(texts.FACET_BUTTON.format(name=topic.name, title=facet.title),
+                              ask_for(topic, facet.kind)))
         if len(buttons) >= 3:
             break
     for related_id in topic.related:
         related = snapshot.get(related_id)
         if related:
-            buttons.append(Button(related.name, payload_for(related)))
+            buttons.append(Button(related.name, ask_for(related)))
         if len(buttons) >= MAX_BUTTONS:
             break
     return buttons
 
 
-def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "") -> Reply:
+def _facet_for_kind(topic: TopicView, kind: str | None) -> FacetView | None:
+    if topic.kind == "role" and kind in ROLE_ASPECT_MAP:
+        kind = ROLE_ASPECT_MAP[kind]
+    if not kind:
+        return None
+    for candidate in (kind, *KIND_FALLBACKS.get(kind, ())):
+        facet = topic.facet(candidate)
+        if facet:
+            return facet
+    wanted = texts.ASPECT_NAMES.get(kind, "")
+    return next((f for f in topic.facets if wanted and (wanted in f.title or f.title in wanted)), None)
+
+
+def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "",
+                 choice: FacetChoice | None = None, intro: str | None = None) -> Reply:
+    """The topic's summary and the facet that answers the question.
+
+    An explicit kind (question words, a button) names the facet; otherwise the facet that
+    wins on the question's words (:func:`bot.knowledge.facets.choose_facet`); when none
+    wins, the first facet, with the other facets listed to ask about.
+    """
     if topic.kind == "concept" and aspect in ROLE_ONLY_ASPECTS:
         aspect = None
-    facet, matched = _pick_facet(topic, aspect)
-    if not matched and text and topic.kind == "concept":
-        # No facet of that kind: the facet whose wording fits the question is usually the
-        # answer anyway ("服务质量差距有几种" → the list of gaps).
-        kind = _aspect_within(topic, text, snapshot)
-        if kind:
-            facet, matched = topic.facet(kind), True
-    lines = [texts.SUMMARY_LINE.format(name=topic.name, summary=topic.summary)]
-    if aspect and not matched and aspect != "summary":
+    query = rewrite(text) if text and not text.startswith("/") else ""
+    named = _facet_for_kind(topic, aspect)
+    if choice is None:
+        choice = choose_facet(topic, query, aspect) if query else FacetChoice(None)
+        if not choice.clear and query:
+            evidence = item_choice(topic, _without_names(query, [topic.id], snapshot), snapshot)
+            if evidence.clear and (named is None or evidence.facet is named):
+                choice = evidence
+    facet, focus = choice.facet, choice.item
+    if facet is None or (named is not None and not choice.clear):
+        facet, focus = named, None
+    missing = aspect not in (None, "summary") and facet is None and named is None
+    if facet is None:
+        facet = topic.facets[0] if topic.facets else None
+    lines = [intro] if intro else []
+    lines.append(texts.SUMMARY_LINE.format(name=topic.name, summary=topic.summary))
+    if missing:
         lines.append(texts.ASPECT_MISSING.format(name=topic.name, aspect=texts.ASPECT_NAMES.get(aspect, aspect)))
     if facet:
+        if focus is not None and len(facet.items) > 1:
+            lines.append(texts.FOCUS_LINE.format(item=facet.items[focus]))
         lines.append(texts.FACET_HEADER.format(title=facet.title))
-        lines.extend(_numbered(facet.items))
+        lines.extend(_numbered(facet.items, focus=focus))
+        others = [f.title for f in topic.facets if f is not facet]
+        if others and not choice.clear:
+            lines.append(texts.MORE_FACETS.format(titles="、".join(others[:6])))
     lines.append(_sources_text(facet, topic))
     return Reply("answer", "\n".join(lines), _topic_buttons(topic, facet, snapshot), topic.id,
                  facet.kind if facet else aspect)
+
+
+def answer_item(topic: TopicView, facet: FacetView, index: int, snapshot: Snapshot) -> Reply:
+    """One item of a list just shown ("其中第二个是啥")."""
+    lines = [texts.ITEM_LINE.format(name=topic.name, title=facet.title, n=index + 1, item=facet.items[index]),
+             _sources_text(facet, topic)]
+    return Reply("answer", "\n".join(lines), _topic_buttons(topic, facet, snapshot), topic.id, facet.kind)
 
 
 def compare_topics(a: TopicView, b: TopicView, snapshot: Snapshot) -> Reply:
@@ -152,40 +216,12 @@ def compare_topics(a: TopicView, b: TopicView, snapshot: Snapshot) -> Reply:
             lines.extend(_numbered(facet.items, limit=5))
     sources = list(dict.fromkeys(f"《{s.section}》" for t in (a, b) for s in t.sources))
     lines.append(texts.SOURCE_LINE.format(sources="、".join(sources)))
-    buttons = [Button(t.name, payload_for(t)) for t in (a, b)]
+    buttons = [Button(t.name, ask_for(t)) for t in (a, b)]
     if a.kind == b.kind == "role":
-        buttons += [Button(f"{t.name}·任职要求", payload_for(t, "requirements")) for t in (a, b)
+        buttons += [Button(texts.FACET_BUTTON.format(name=t.name, title=texts.ASPECT_NAMES["requirements"]),
+                           ask_for(t, "requirements")) for t in (a, b)
                     if t.facet("requirements")]
     return Reply("compare", "\n".join(lines), buttons, a.id, "differences")
-
-
-def _search(text: str, snapshot: Snapshot) -> list[Hit]:
-    return index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=3)
-
-
-def _retrieval_reply(question: Question, snapshot: Snapshot) -> Reply:
-    hits = _search(question.text, snapshot)
-    good = [h for h in hits if h.confidence >= RETRIEVAL_MIN_CONFIDENCE and h.score >= RETRIEVAL_MIN_SCORE]
-    if good:
-        return _passages_reply(good, snapshot)
-    return unknown_reply(snapshot, hits)
-
-
-def _passages_reply(hits: list[Hit], snapshot: Snapshot) -> Reply:
-    lines = [texts.RETRIEVAL_HEADER]
-    buttons, seen = [], set()
-    for n, hit in enumerate(hits, 1):
-        text = hit.passage.text.split("：", 1)[-1]
-        lines.append(texts.RETRIEVAL_ITEM.format(n=n, title=hit.passage.title, text=text[:120]))
-        if hit.passage.source:
-            lines.append("   " + texts.SOURCE_LINE.format(sources=f"《{hit.passage.source.section}》"))
-        topic = snapshot.get(hit.passage.topic_id)
-        if topic and topic.id not in seen:
-            seen.add(topic.id)
-            buttons.append(Button(topic.name, payload_for(topic)))
-    best = hits[0].passage
-    return Reply("retrieval", "\n".join(lines), buttons, best.topic_id,
-                 None if best.facet_kind == "summary" else best.facet_kind)
 
 
 def capabilities_text(snapshot: Snapshot) -> str:
@@ -204,13 +240,31 @@ def unknown_reply(snapshot: Snapshot, near: list[Hit] | None = None) -> Reply:
         topic = snapshot.get(hit.passage.topic_id)
         if topic and topic.id not in seen and hit.confidence > 0.2:
             seen.add(topic.id)
-            buttons.append(Button(topic.name, payload_for(topic)))
+            buttons.append(Button(topic.name, ask_for(topic)))
     lines = [texts.UNKNOWN_ANSWER]
     if buttons:
         lines.append(texts.DID_YOU_MEAN)
     lines.append(capabilities_text(snapshot))
     return Reply("unknown", "\n".join(lines), buttons[:3])
 
+
+def chat_reply(kind: str, snapshot: Snapshot) -> Reply:
+    """Small talk; greetings and "what can you do" offer questions to start with."""
+    if kind == "capabilities":
+        return Reply("chat", capabilities_text(snapshot), chat=kind)
+    buttons = []
+    if kind in ("greet", "identity"):
+        buttons = [Button(title, ask_for(snapshot.topics[topic_id]))
+                   for title, topic_id in texts.GREET_BUTTONS if topic_id in snapshot.topics]
+        buttons.append(Button(texts.BUTTON_CAPABILITIES, CAPABILITIES))
+    return Reply("chat", texts.CHAT_REPLIES[kind], buttons, chat=kind)
+
+
+def out_of_scope_reply() -> Reply:
+    return Reply("out_of_scope", texts.OUT_OF_SCOPE, [Button(texts.BUTTON_CAPABILITIES, CAPABILITIES)])
+
+
+# --- understanding ----------------------------------------------------------------------
 
 def _terms(text: str) -> set[str]:
     """Content words plus their character bigrams, for loose wording overlap."""
@@ -256,54 +310,270 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
     return best
 
 
-def respond(question: Question, snapshot: Snapshot) -> Reply:
-    """Decide what to answer from the NLU result and the conversation's last topic."""
-    is_payload = question.text.startswith("/")
-    aspect = question.aspect or detect_aspect("" if is_payload else question.text, question.intent)
-    topics = [t for t in dict.fromkeys(question.topics) if snapshot.get(t)]
-    if topics and not is_payload:
-        topics = list(dict.fromkeys(refine_topic(t, question.text, snapshot) for t in topics))
-    last = snapshot.get(question.last_topic)
-    followup = last is not None and not topics and looks_like_followup(question.text)
+def _facet_of(topic: TopicView, hit: Hit) -> FacetView | None:
+    return next((f for f in topic.facets if hit.passage.title == f"{topic.name}·{f.title}"
+                 and f.kind == hit.passage.facet_kind), None)
 
-    if question.intent == "out_of_scope" and not topics and not (followup and aspect):
-        hits = _search(question.text, snapshot)
-        sure = [h for h in hits if h.confidence >= RESCUE_MIN_CONFIDENCE and h.score >= RESCUE_MIN_SCORE]
-        if sure:
-            return _passages_reply(sure, snapshot)
-        return Reply("out_of_scope", texts.OUT_OF_SCOPE, [Button(texts.BUTTON_CAPABILITIES, "/ask_capabilities")])
+
+def _item_hits(query: str, snapshot: Snapshot, topic_ids: list[str] | None, limit: int = 8) -> list[Hit]:
+    return item_index_for(snapshot).search(apply_synonyms(query, snapshot.synonyms), limit, topic_ids)
+
+
+def _clear_item(hits: list[Hit]) -> Hit | None:
+    """The best item hit when it wins on evidence: enough score and ahead of other facets."""
+    if not hits or hits[0].words == 0 or hits[0].score < ITEM_MIN_SCORE:
+        return None
+    best = hits[0]
+    rival = next((h for h in hits[1:] if h.passage.title != best.passage.title), None)
+    if rival is not None and best.score < ITEM_MARGIN * rival.score:
+        return None
+    return best
+
+
+def _choice_from_hit(topic: TopicView, hit: Hit) -> FacetChoice:
+    facet = _facet_of(topic, hit)
+    if facet is None:  # the definition holds the answer: summary and default facet
+        return FacetChoice(None)
+    return FacetChoice(facet, hit.passage.item if len(facet.items) > 1 else None, True)
+
+
+def item_choice(topic: TopicView, query: str, snapshot: Snapshot) -> FacetChoice:
+    """The facet and item of ``topic`` that the question's words point at, if one wins."""
+    hit = _clear_item(_item_hits(query, snapshot, [topic.id]))
+    return _choice_from_hit(topic, hit) if hit else FacetChoice(None)
+
+
+def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
+    """For a topic named by a generic word ("服务"), another topic's item that explains the
+    question much better ("服务价格咋定" → 服务价格管理 of 服务营销管理)."""
+    if len(topic.name) > GENERIC_NAME_LENGTH:
+        return None
+    hits = _item_hits(text, snapshot, None, limit=1)
+    own = _item_hits(text, snapshot, [topic.id], limit=1)
+    if not hits or hits[0].passage.topic_id == topic.id or hits[0].words < 2:
+        return None
+    if own and hits[0].score < GENERIC_MARGIN * own[0].score:
+        return None
+    return hits[0]
+
+
+def _search(text: str, snapshot: Snapshot, limit: int = 3) -> list[Hit]:
+    return index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=limit)
+
+
+def _named_topics(question: Question, text: str, snapshot: Snapshot) -> list[str]:
+    """Knowledge ids named in the question: NLU entities plus names in the rewritten text."""
+    found = [m.topic_id for m in matcher_for(snapshot).find(text)]
+    ids = [t for t in dict.fromkeys([*question.topics, *found]) if snapshot.get(t)]
+    return list(dict.fromkeys(refine_topic(t, text, snapshot) for t in ids))
+
+
+def _without_names(text: str, topic_ids: list[str], snapshot: Snapshot) -> str:
+    names = {normalize(n) for t in topic_ids for n in (snapshot.topics[t].name, *snapshot.topics[t].aliases)}
+    for name in sorted(names, key=len, reverse=True):
+        if name:
+            text = text.replace(name, " ")
+    return text
+
+
+def _topic_text(topic: TopicView) -> str:
+    return normalize(" ".join([topic.name, *topic.aliases, topic.summary,
+                               *(f"{f.title} {' '.join(f.items)}" for f in topic.facets)]))
+
+
+def _continues(asked: str, text: str, last: TopicView, snapshot: Snapshot) -> bool:
+    """Whether a follow-up nothing else explains is about the topic just discussed.
+
+    "那渠道策略呢" after SMART names a domain term SMART never uses: a new question.
+    "每个字母啥意思" points back; "为什么不能储存" uses only words of the last topic.
+    """
+    words = own_words(asked)
+    own = _topic_text(last)
+    terminology = _terminology(snapshot)
+    if any(w in terminology and w not in own for w in words):
+        return False
+    return refers_back(text) or all(w in own for w in words)
+
+
+_terminology_cache: dict[str, frozenset[str]] = {}
+
+
+def _terminology(snapshot: Snapshot) -> frozenset[str]:
+    """Words of the knowledge's names, headings and item heads ("渠道策略", "储存"), not of
+    its running text ("每个", "不能")."""
+    terms = _terminology_cache.get(snapshot.revision)
+    if terms is None:
+        phrases = [p for t in snapshot.ordered() for p in (t.name, *t.aliases)]
+        phrases += [f.title for t in snapshot.ordered() for f in t.facets]
+        phrases += [i.split("：", 1)[0] for t in snapshot.ordered() for f in t.facets for i in f.items if "：" in i]
+        terms = frozenset(w for p in phrases for w in tokens(p) if len(w) >= 2)
+        _terminology_cache.clear()
+        _terminology_cache[snapshot.revision] = terms
+    return terms
+
+
+def _offtopic(text: str) -> bool:
+    return any(word in text for word in load_table().offtopic)
+
+
+def _situation_intro(situation: Situation) -> str:
+    if situation.quadrant:
+        return texts.SITUATION_SWOT.format(cues="、".join(situation.cues[:4]), quadrant=situation.quadrant)
+    return texts.SITUATION_TYPE.format(cues="、".join(situation.cues[:3]))
+
+
+def _sure(hit: Hit, intent: str | None) -> bool:
+    """Whether a passage is evidence enough to answer (see the calibration above)."""
+    out_of_scope = intent == "out_of_scope"
+    if hit.score < (OUT_OF_SCOPE_MIN_SCORE if out_of_scope else RETRIEVAL_MIN_SCORE):
+        return False
+    rules = OUT_OF_SCOPE_WORD_EVIDENCE if out_of_scope else WORD_EVIDENCE
+    return any(hit.words >= words and hit.confidence >= share for words, share in rules)
+
+
+def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Reply:
+    """Answer with the topic and facet of the best passage when the evidence is sure."""
+    hits = _search(text, snapshot)
+    good = [h for h in hits if _sure(h, intent)]
+    if not good:
+        if not hits or max(h.confidence for h in hits) < NO_EVIDENCE_CONFIDENCE:
+            return out_of_scope_reply()
+        return unknown_reply(snapshot, hits)
+    best = good[0].passage
+    item = _clear_item(_item_hits(text, snapshot, list(dict.fromkeys(h.passage.topic_id for h in good))))
+    if item is not None:
+        topic = snapshot.topics[item.passage.topic_id]
+        choice = _choice_from_hit(topic, item)
+    else:
+        topic = snapshot.topics[best.topic_id]
+        facet = topic.facet(best.facet_kind) if best.facet_kind != "summary" else None
+        choice = choose_facet(topic, text, detect_aspect(text, intent))
+        if facet is not None and not choice.clear:
+            choice = FacetChoice(facet, None, True)
+    reply = answer_topic(topic, None, snapshot, text, choice)
+    for hit in good[1:]:
+        other = snapshot.get(hit.passage.topic_id)
+        if other and other.id != topic.id and all(b.ask != ask_for(other) for b in reply.buttons):
+            reply.buttons.insert(0, Button(other.name, ask_for(other)))
+    reply.buttons = reply.buttons[:MAX_BUTTONS]
+    return reply
+
+
+def _followup(question: Question, text: str, last: TopicView, aspect: str | None,
+              snapshot: Snapshot) -> Reply | None:
+    """A question that continues the last topic ("那它的缺点呢", "其中第二个是啥")."""
+    index = ordinal(text)
+    shown = last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
+    if index is not None and shown is not None and 0 <= index < len(shown.items):
+        return answer_item(last, shown, index, snapshot)
+    choice = choose_facet(last, text, aspect)
+    if choice.clear:
+        return answer_topic(last, aspect, snapshot, text, choice)
+    if aspect and not own_words(text):  # "那任职要求呢": nothing but the kind asked for
+        return answer_topic(last, aspect, snapshot, text)
+    return None
+
+
+def with_evidence_line(reply: Reply, text: str, snapshot: Snapshot) -> Reply:
+    """Add the best-matching item of the whole knowledge base when the answer does not show it."""
+    if reply.kind != "answer" or not text or text.startswith("/"):
+        return reply
+    hits = _item_hits(text, snapshot, None, limit=1)
+    if not hits or hits[0].passage.item is None:
+        return reply
+    hit = hits[0]
+    topic = snapshot.get(hit.passage.topic_id)
+    facet = _facet_of(topic, hit) if topic else None
+    if (facet is None or hit.words < ALSO_MIN_WORDS or hit.score < ITEM_MIN_SCORE
+            or facet.items[hit.passage.item] in reply.text):
+        return reply
+    section = hit.passage.source.section if hit.passage.source else topic.name
+    line = texts.ALSO_LINE.format(title=hit.passage.title, item=facet.items[hit.passage.item], section=section)
+    lines = reply.text.split("\n")
+    lines.insert(len(lines) - 1 if lines[-1].startswith(texts.SOURCE_LINE[:2]) else len(lines), line)
+    reply.text = "\n".join(lines)
+    return reply
+
+
+def respond(question: Question, snapshot: Snapshot) -> Reply:
+    """Decide what to answer from the question, the NLU result and the conversation state."""
+    reply = _decide(question, snapshot)
+    text = rewrite(question.text) if not question.text.startswith("/") else ""
+    return with_evidence_line(reply, text, snapshot)
+
+
+def _decide(question: Question, snapshot: Snapshot) -> Reply:
+    if question.text.startswith("/"):
+        if question.intent in CHAT_INTENTS and not question.topics:
+            return chat_reply(CHAT_INTENTS[question.intent], snapshot)  # "/ask_capabilities" button
+        return _respond_to_payload(question, snapshot)
+    last = snapshot.get(question.last_topic)
+    text = rewrite(question.text, context=last.name if last else "")
+    topics = _named_topics(question, text, snapshot)
+    # Question words outside the names: "SMART原则里R是啥" does not ask for 原则.
+    asked = _without_names(text, [*topics, *([last.id] if last else [])], snapshot)
+    aspect = question.aspect or detect_aspect(asked, question.intent)
+    chat = smalltalk_kind(text)
+
+    if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
+        return out_of_scope_reply()
+    if chat and not topics:
+        return chat_reply(chat, snapshot)
 
     comparing = aspect == "differences" or question.intent == "ask_compare"
     if comparing:
-        previous = snapshot.get(question.previous_topic)
-        if not topics and last and previous and last.id != previous.id and any(
-                w in question.text for w in BOTH_WORDS):
-            return compare_topics(previous, last, snapshot)
-        reply = _compare(topics, last, snapshot, detect_aspect(question.text) == "differences")
+        reply = _compare_reply(question, topics, last, text, snapshot)
         if reply:
             return reply
-
     if topics:
-        return answer_topic(snapshot.topics[topics[0]], aspect, snapshot, question.text)
-    if followup and (aspect or question.intent in FOLLOWUP_INTENTS):
-        return answer_topic(last, aspect or _aspect_within(last, question.text, snapshot), snapshot,
-                            question.text)
-    reply = _retrieval_reply(question, snapshot)
-    if comparing and reply.kind == "unknown":
+        topic = snapshot.topics[topics[0]]
+        specific = _more_specific(topic, text, snapshot)
+        if specific is not None:
+            other = snapshot.topics[specific.passage.topic_id]
+            return answer_topic(other, None, snapshot, text, _choice_from_hit(other, specific))
+        return answer_topic(topic, aspect, snapshot, text)
+    followup = last is not None and looks_like_followup(text)
+    if followup:
+        reply = _followup(question, text, last, aspect, snapshot)
+        if reply:
+            return reply
+    situation = place(text)
+    if situation and snapshot.get(situation.topic_id):
+        topic = snapshot.topics[situation.topic_id]
+        return answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
+    reply = _retrieval_answer(text, question.intent, snapshot)
+    if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
+        # A follow-up nothing else explains stays with the topic just discussed.
+        return answer_topic(last, aspect, snapshot, text)
+    if reply.declined and question.intent in CHAT_INTENTS:
+        return chat_reply(CHAT_INTENTS[question.intent], snapshot)
+    if comparing and reply.declined and detect_aspect(text) == "differences":
+        # Only a message that says "difference" asks for two names; the classifier's
+        # ask_compare alone fires on described cases too.
         return Reply("need_topic", texts.COMPARE_NEED_TWO, reply.buttons)
     return reply
 
 
+def _respond_to_payload(question: Question, snapshot: Snapshot) -> Reply:
+    """A button payload names its topic and facet kind: no guessing."""
+    topics = [t for t in question.topics if snapshot.get(t)]
+    if not topics:
+        return unknown_reply(snapshot)
+    aspect = question.aspect or detect_aspect("", question.intent)
+    if question.intent == "ask_compare" and len(topics) >= 2:
+        return compare_topics(snapshot.topics[topics[0]], snapshot.topics[topics[1]], snapshot)
+    return answer_topic(snapshot.topics[topics[0]], aspect, snapshot)
+
+
 BOTH_WORDS = ("俩", "两者", "二者", "两个", "两种", "它们", "他们")
-FOLLOWUP_INTENTS = ("ask_concept", "ask_role_duties", "ask_role_requirements", "nlu_fallback")
 
 
-def _aspect_within(topic: TopicView, text: str, snapshot: Snapshot) -> str | None:
-    """For a vague follow-up, the facet of ``topic`` whose wording fits the question best."""
-    for hit in index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=20):
-        if hit.passage.topic_id == topic.id and hit.passage.facet_kind != "summary":
-            return hit.passage.facet_kind
-    return None
+def _compare_reply(question: Question, topics: list[str], last: TopicView | None, text: str,
+                   snapshot: Snapshot) -> Reply | None:
+    previous = snapshot.get(question.previous_topic)
+    if not topics and last and previous and last.id != previous.id and any(w in text for w in BOTH_WORDS):
+        return compare_topics(previous, last, snapshot)
+    return _compare(topics, last, snapshot, detect_aspect(text) == "differences")
 
 
 def _compare(topics: list[str], last: TopicView | None, snapshot: Snapshot,

@@ -14,12 +14,18 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.analyses import models as analyses_models
+from bot.knowledge import models as knowledge_models
+from bot.metadata import Base
+
+# The model modules register their tables on Base when imported; they import only
+# bot.metadata, so there is no import circle.
+MODEL_MODULES = (analyses_models, knowledge_models)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "advisor.db"
-
-Base = declarative_base()
 
 
 def database_url() -> str:
@@ -31,7 +37,7 @@ def database_url() -> str:
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # noqa: ANN001
+def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
@@ -50,11 +56,7 @@ def get_engine(url: str | None = None) -> Engine:
 
 
 def create_schema(engine: Engine | None = None) -> None:
-    """Create all tables of the models registered on :data:`Base` (idempotent)."""
-    # Import the model modules so their tables are registered before create_all.
-    import bot.analyses.models  # noqa: F401
-    import bot.knowledge.models  # noqa: F401
-
+    """Create all tables of :data:`MODEL_MODULES` (idempotent)."""
     Base.metadata.create_all(engine or get_engine())
 
 

@@ -25,31 +25,51 @@ RELOAD_UNCHANGED = "知识库没有变化（版本 {revision}），数据库未�
 
 # --- answers ----------------------------------------------------------------------------
 SOURCE_LINE = "📖 出处：{sources}"
-MORE_LINE = "想了解更多，可以点下面的按钮。"
 SUMMARY_LINE = "【{name}】{summary}"
 FACET_HEADER = "{title}："
+FACET_BUTTON = "{name}·{title}"
+LIST_CUT = "……（共{total}条，以上为前{shown}条）"
+FOCUS_LINE = "👉 您问的这一条：{item}"
+MORE_FACETS = "还可以接着问：{titles}。"
+ITEM_LINE = "【{name}】{title}第{n}条：{item}"
+ALSO_LINE = "🔎 资料里相关的一条（{title}）：{item}（《{section}》）"
+SITUATION_SWOT = "按您描述的情况（{cues}），属于SWOT的{quadrant}组合，资料建议这样做："
+SITUATION_TYPE = "按您描述的情况（{cues}），资料里对应的是下面这种战略："
 ASPECT_MISSING = "资料里没有专门讲{name}的“{aspect}”，先给您看主要内容："
 COMPARE_HEADER = "【{a}】与【{b}】对比："
 COMPARE_SUMMARY = "• {name}：{summary}"
 COMPARE_FACET = "{name}的{title}："
 COMPARE_NEED_TWO = "您想比较哪两项？请把两个名称都告诉我，例如“服务经理和营销服务经理有什么区别”。"
-RETRIEVAL_HEADER = "我在资料里找到这些相关内容："
-RETRIEVAL_ITEM = "{n}. {title}：{text}"
 UNKNOWN_ANSWER = "抱歉，这个问题我在资料里没有找到可靠的答案。"
 DID_YOU_MEAN = "您是想问下面这些吗？"
 CAN_ANSWER = "我可以回答这些方面的问题：{categories}。"
 CAN_ANSWER_ROLES = "岗位职责方面：{roles}。"
-FOLLOWUP_NO_TOPIC = "您想问哪个概念或岗位？请告诉我名称，例如“服务蓝图”或“售后服务经理”。"
 TOO_LONG = "您的消息太长了（超过 {limit} 个字），请精简到一两句话再问我。"
 OUT_OF_SCOPE = (
     "抱歉，这个超出了我的范围。我专门解答服务营销知识和岗位职责方面的问题，"
     "比如“什么是SWOT分析”“售后服务经理的职责有哪些”。"
 )
 BUTTON_CAPABILITIES = "我能问什么"
+
+# --- small talk (bot/smalltalk.py decides the kind) ---------------------------------------
+CHAT_REPLIES = {
+    "greet": ("您好！我是服务营销顾问，可以解答服务营销的概念（如服务营销管理、SWOT、4P/7P、服务蓝图）"
+              "和岗位职责（如服务经理、售后服务经理）方面的问题，也能陪您做SWOT分析和战略类型选择。请问想了解什么？"),
+    "identity": ("我是服务营销顾问，一个解答服务营销知识和岗位职责的助手：概念、流程、战略选择、"
+                 "各岗位的职责和任职要求都可以问我，也能带您一步步做SWOT分析。"),
+    "thanks": "不客气！还有什么想了解的，随时问我。",
+    "goodbye": "再见！有问题随时来问我。",
+    "ok": "好的。还有什么想了解的吗？",
+}
+GREET_BUTTONS = (("服务营销管理是什么", "service_marketing_management"), ("售后服务经理的职责", "after_sales_service_manager"))
 EMPTY_MESSAGE = "我没有收到文字内容，请输入您的问题。"
 NO_REPLY_APOLOGY = "抱歉，系统暂时出了点问题，这次没能回答您。请稍后再试一次，您之前的对话和分析都已保存。"
 UNAUTHORIZED = "未授权：请提供有效的访问令牌。"
 BAD_REQUEST = "请求格式不正确：需要 JSON，例如 {\"sender\": \"u1\", \"message\": \"你好\"}。"
+
+# Headings of a role's facets in the knowledge format, and a role's default category.
+ROLE_FACET_TITLES = {"duties": "岗位职责", "requirements": "任职要求", "working_conditions": "工作环境与条件"}
+ROLE_CATEGORY = "岗位职责"
 
 # Chinese names of answer aspects, used in headings and buttons.
 ASPECT_NAMES = {
@@ -73,4 +93,3 @@ ASPECT_NAMES = {
     "differences": "区别",
     "other": "其他",
 }
-BUTTON_COMPARE = "与{name}比较"

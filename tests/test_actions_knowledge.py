@@ -23,7 +23,7 @@ def use_test_database(monkeypatch: pytest.MonkeyPatch, kb_engine) -> None:
 def tracker(text: str, intent: str, entities: list[dict[str, Any]] | None = None,
             slots: dict[str, Any] | None = None) -> Tracker:
     return Tracker(
-        sender_id="tester", slots={"last_topic": None, "last_aspect": None, **(slots or {})},
+        sender_id="tester", slots={"last_topic": None, "previous_topic": None, "last_facet": None, **(slots or {})},
         latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9},
                         "entities": entities or []},
         events=[], paused=False, followup_action=None, active_loop={}, latest_action_name=None,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from bot.advisor import Question, payload_for, respond
+from actions import payloads
+from bot.advisor import CAPABILITIES, Question, ask_for, respond
 from bot.knowledge.repository import Snapshot
 
 
@@ -23,7 +24,7 @@ def test_role_duties_answer_is_numbered_with_source_and_buttons(snapshot: Snapsh
     numbered = [line for line in lines if re.match(r"^\d+\. ", line)]
     assert numbered == [f"{i}. {item}" for i, item in enumerate(role.facet("duties").items, 1)]
     assert lines[-1].startswith("📖 出处：") and "《服务经理工作职责(5篇)》" in lines[-1]
-    assert reply.buttons and all(b.payload.startswith("/ask_") for b in reply.buttons)
+    assert reply.buttons and all(b.ask.topic_id in snapshot.topics for b in reply.buttons)
 
 
 def test_long_lists_are_cut_with_a_count(snapshot: Snapshot) -> None:
@@ -71,25 +72,65 @@ def test_aspect_words_pick_the_facet(snapshot: Snapshot) -> None:
     assert reply.aspect == "principles" and "基本原则" in reply.text
 
 
-def test_unmatched_question_goes_to_retrieval_with_sources(snapshot: Snapshot) -> None:
+def test_question_naming_no_topic_is_answered_from_the_best_passage(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "客户投诉应该怎么处理", "nlu_fallback")
-    assert reply.kind == "retrieval"
-    assert reply.text.count("📖 出处：") >= 1 and 1 <= len(reply.buttons) <= 3
+    assert reply.kind == "answer" and reply.topic_id is not None
+    assert "投诉" in reply.text and reply.text.count("📖 出处：") == 1
 
 
-def test_nonsense_gets_honest_unknown_with_capabilities(snapshot: Snapshot) -> None:
-    reply = ask(snapshot, "量子纠缠火锅底料", "nlu_fallback")
-    assert reply.kind == "unknown"
-    assert "没有找到" in reply.text and "岗位职责方面" in reply.text
-
-
-def test_out_of_scope_is_declined_but_a_named_topic_is_answered(snapshot: Snapshot) -> None:
+def test_nonsense_and_off_topic_are_declined(snapshot: Snapshot) -> None:
+    assert ask(snapshot, "量子纠缠火锅底料", "nlu_fallback").declined
     assert ask(snapshot, "今天天气怎么样", "out_of_scope").kind == "out_of_scope"
-    assert ask(snapshot, "帮我讲讲SWOT", "out_of_scope", ["swot_analysis"]).topic_id == "swot_analysis"
+    assert ask(snapshot, "帮我写个Python爬虫抓竞争对手价格", "out_of_scope").kind == "out_of_scope"
+
+
+def test_weak_evidence_gets_honest_unknown_with_capabilities(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们部门领导是谁", "out_of_scope")
+    assert reply.declined and "岗位职责方面" in reply.text or reply.kind == "out_of_scope"
+
+
+def test_evidence_decides_scope_not_the_classifier(snapshot: Snapshot) -> None:
+    assert ask(snapshot, "帮我讲讲SWOT", "out_of_scope").topic_id == "swot_analysis"
+    assert ask(snapshot, "SWOT里的W指啥", "out_of_scope").topic_id == "swot_analysis"
+    reply = ask(snapshot, "4P的place主要干嘛", "out_of_scope")
+    assert reply.topic_id == "four_p" and "👉" in reply.text and "渠道" in reply.text.split("\n")[1]
+
+
+def test_small_talk_needs_explicit_wording(snapshot: Snapshot) -> None:
+    assert ask(snapshot, "你是干嘛的", "ask_role_duties").chat == "identity"
+    assert ask(snapshot, "拜拜", "goodbye").chat == "goodbye"
+    # The classifier's goodbye on a short follow-up is not a goodbye.
+    reply = ask(snapshot, "哪种最常见", "goodbye", last_topic="new_service_development")
+    assert reply.kind == "answer" and reply.topic_id == "new_service_development"
+    assert ask(snapshot, "你好", "greet").buttons[-1].ask == CAPABILITIES
+
+
+def test_followups_resolve_against_the_last_topic(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "为什么", "goodbye", last_topic="service_marketing_management")
+    assert reply.topic_id == "service_marketing_management" and reply.aspect == "importance"
+    second = snapshot.topics["swot_strategy_matrix"].facet("types").items[1]
+    reply = ask(snapshot, "其中第二个是啥", "out_of_scope", last_topic="swot_strategy_matrix", last_facet="types")
+    assert second in reply.text and "第2条" in reply.text
+    # A follow-up with words of its own that the last topic lacks is a new question.
+    reply = ask(snapshot, "那渠道策略呢", "ask_concept", last_topic="smart_principle")
+    assert reply.topic_id != "smart_principle"
+
+
+def test_topic_names_do_not_count_as_question_words(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "smart原则里R是什么意思", "ask_concept")
+    assert reply.topic_id == "smart_principle" and "没有专门讲" not in reply.text
+    assert "R（Relevant）" in reply.text
+
+
+def test_described_case_is_placed_in_the_swot_quadrant(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们网点口碑好但附近新开了两家同类店，该走哪种战略", "out_of_scope")
+    assert reply.topic_id == "diversification_dispersion_strategy" and "ST" in reply.text
+    reply = ask(snapshot, "我们资金紧张人手不够，但当地政策支持，该怎么办", "nlu_fallback")
+    assert reply.topic_id == "defensive_strategy" and "WO" in reply.text
 
 
 def test_button_payloads_are_valid_rasa_intents_with_entities(snapshot: Snapshot) -> None:
-    payload = payload_for(snapshot.topics["service_manager"], "requirements")
+    payload = payloads.ask(ask_for(snapshot.topics["service_manager"], "requirements"))
     intent, entities = re.match(r"^/(\w+)(\{.*\})$", payload).groups()
     assert intent == "ask_role_requirements"
     assert json.loads(entities) == {"role": "service_manager", "aspect": "requirements"}
@@ -102,3 +143,31 @@ def test_related_facet_kind_answers_when_the_asked_one_is_absent(snapshot: Snaps
     assert topic.facet("methods") is None and topic.facet("measures") is not None
     reply = ask(snapshot, "SO战略要怎么做", topics=[topic.id])
     assert reply.aspect == "measures" and "没有专门讲" not in reply.text
+
+
+def test_item_evidence_picks_the_facet_and_item_a_detail_question_asks_for(snapshot: Snapshot) -> None:
+    # No question word names a facet kind; the item that holds the detail answers.
+    reply = ask(snapshot, "做服务营销管理时绩效评估看哪些指标")
+    assert reply.topic_id == "service_marketing_management" and reply.aspect == "key_points"
+    assert "👉" in reply.text and "忠诚度" in reply.text.split("\n")[1]
+
+
+def test_role_ability_questions_get_the_requirements(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "当营销服务经理需要啥本事", "ask_role_duties")
+    assert reply.topic_id == "marketing_service_manager" and reply.aspect == "requirements"
+
+
+def test_a_generic_name_gives_way_to_the_topic_that_explains_the_question(snapshot: Snapshot) -> None:
+    # "服务" names the generic topic, but the question is about pricing a service.
+    reply = ask(snapshot, "服务的价格一般怎么定")
+    assert reply.topic_id != "service_definition"
+
+
+def test_classifier_compare_without_difference_words_asks_for_no_second_name(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们门店人少活多，该怎么安排", "ask_compare")
+    assert reply.kind != "need_topic"
+
+
+def test_small_talk_families_beyond_single_phrases(snapshot: Snapshot) -> None:
+    assert ask(snapshot, "这东西怎么用啊", "out_of_scope").chat == "capabilities"
+    assert ask(snapshot, "好了先下了，改天聊", "out_of_scope").chat == "goodbye"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from bot.knowledge.normalize import normalize
+from bot.normalize import normalize
 from tests.test_heldout import training_examples
 
 pytestmark = pytest.mark.servers

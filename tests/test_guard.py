@@ -41,14 +41,14 @@ def test_rest_channel_requires_the_token_when_configured(monkeypatch: pytest.Mon
 
     received = []
 
-    async def on_new_message(message) -> None:  # noqa: ANN001
+    async def on_new_message(message) -> None:
         received.append(message.text)
         await message.output_channel.send_text_message(message.sender_id, "收到")
 
     blueprint = GuardedRestInput().blueprint(on_new_message)
     receive = next(r.handler for r in blueprint._future_routes if r.uri == "/webhook")
 
-    def call(headers: dict[str, str]):  # noqa: ANN202
+    def call(headers: dict[str, str]):
         request = SimpleNamespace(headers=headers, body=json.dumps({"sender": "u", "message": "你好"}).encode())
         result = asyncio.run(receive(request))
         return result.status, json.loads(result.body)

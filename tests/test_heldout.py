@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge.normalize import normalize
+from bot.normalize import normalize
 from tests.heldout.evaluate import MODEL, evaluate, load_set
 
 DATA = Path(__file__).resolve().parents[1] / "data"

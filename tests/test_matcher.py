@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge.matcher import KnowledgeMatcher
 from bot.knowledge.repository import Snapshot
-from bot.nlu.matcher import KnowledgeMatcher
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.knowledge.normalize import apply_synonyms, normalize
-from bot.knowledge.retrieval import BM25Index, Passage, index_for
+from bot.knowledge.retrieval import BM25Index, Passage, index_for, item_passages_from
+from bot.normalize import apply_synonyms, normalize
 
 
 def test_ranking_prefers_the_passage_sharing_rare_words() -> None:
@@ -31,3 +31,21 @@ def test_synonyms_rewrite_once_without_nesting() -> None:
 
 def test_normalize_folds_width_and_case() -> None:
     assert normalize("ＳＷＯＴ　分析") == "swot 分析"
+
+
+def test_search_can_be_limited_to_some_topics() -> None:
+    index = BM25Index([
+        Passage("a", "other", "A", "定价要考虑需求和成本", None),
+        Passage("b", "other", "B", "定价折扣方案和付款方式", None),
+    ])
+    assert index.search("定价方案", topic_ids=["a"])[0].passage.topic_id == "a"
+    assert all(h.passage.topic_id == "b" for h in index.search("定价方案", topic_ids=["b"]))
+    assert index.search("定价方案", topic_ids=[]) == []
+
+
+def test_item_passages_hold_one_item_each(snapshot) -> None:
+    items = [p for p in item_passages_from(snapshot) if p.item is not None]
+    topic = snapshot.topics[items[0].topic_id]
+    facet = next(f for f in topic.facets if items[0].title == f"{topic.name}·{f.title}")
+    assert items[0].text.endswith(facet.items[items[0].item])
+    assert len(items) == sum(len(f.items) for t in snapshot.ordered() for f in t.facets)

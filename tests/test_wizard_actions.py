@@ -50,7 +50,7 @@ FORM_SLOTS = {name: form["required_slots"] for name, form in DOMAIN["forms"].ite
 
 
 @pytest.fixture(autouse=True)
-def analyses_db(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
+def analyses_db(tmp_path, monkeypatch):
     """Every test gets its own empty SQLite database through DATABASE_URL."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'wizard.db'}")
     get_engine.cache_clear()
@@ -60,7 +60,7 @@ def analyses_db(tmp_path, monkeypatch):  # noqa: ANN001, ANN201
     wizard_actions._schema_ready.clear()
 
 
-def run(coro):  # noqa: ANN001, ANN201
+def run(coro):
     return asyncio.run(coro)
 
 

@@ -13,12 +13,12 @@ def new_user(tag: str) -> str:
     return f"wizard-{tag}-{time.time_ns()}"
 
 
-def start_swot(servers, user: str, subject: str = "城东支行") -> None:  # noqa: ANN001
+def start_swot(servers, user: str, subject: str = "城东支行") -> None:
     assert "分析的对象" in servers.say(user, "我想做SWOT分析")
     assert "第1步（共4步）· 优势（S）" in servers.say(user, subject)
 
 
-def enter_part(servers, user: str, factors: str) -> str:  # noqa: ANN001
+def enter_part(servers, user: str, factors: str) -> str:
     """Factors of one part (or 跳过), then 完成; returns the reply to 完成 / 跳过."""
     if factors == "跳过":
         return servers.say(user, "跳过")
@@ -26,7 +26,7 @@ def enter_part(servers, user: str, factors: str) -> str:  # noqa: ANN001
     return servers.say(user, "完成")
 
 
-def run_swot(servers, user: str, s: str, w: str, o: str, t: str, weights: str = "跳过") -> str:  # noqa: ANN001
+def run_swot(servers, user: str, s: str, w: str, o: str, t: str, weights: str = "跳过") -> str:
     start_swot(servers, user)
     for factors in (s, w, o, t):
         reply = enter_part(servers, user, factors)
@@ -44,7 +44,7 @@ def run_swot(servers, user: str, s: str, w: str, o: str, t: str, weights: str = 
     (("老客户信赖", "成本偏高\n人员流动大", "政策支持", "同业降价、互联网银行分流客户"),
      "WT", "退出性战略", "果断撤离"),
 ])
-def test_swot_reaches_each_quadrant(bot_servers, parts, quadrant: str, strategy: str, measure: str) -> None:  # noqa: ANN001
+def test_swot_reaches_each_quadrant(bot_servers, parts, quadrant: str, strategy: str, measure: str) -> None:
     user = new_user(quadrant)
     result = run_swot(bot_servers, user, *parts)
     assert f"结论：{quadrant}象限，宜采取{strategy}" in result
@@ -54,7 +54,7 @@ def test_swot_reaches_each_quadrant(bot_servers, parts, quadrant: str, strategy:
     assert "已完成" in messages[0]["text"]
 
 
-def test_weights_bad_scores_repeat_the_step(bot_servers) -> None:  # noqa: ANN001
+def test_weights_bad_scores_repeat_the_step(bot_servers) -> None:
     user = new_user("weights")
     start_swot(bot_servers, user)
     for factors in ("品牌知名度高", "成本偏高", "政策支持", "同业降价"):
@@ -66,7 +66,7 @@ def test_weights_bad_scores_repeat_the_step(bot_servers) -> None:  # noqa: ANN00
     assert "优势 5 − 劣势 2 = 3" in result and "机会 4 − 威胁 1 = 3" in result
 
 
-def test_bad_factor_input_is_explained_and_kept(bot_servers) -> None:  # noqa: ANN001
+def test_bad_factor_input_is_explained_and_kept(bot_servers) -> None:
     user = new_user("bad")
     start_swot(bot_servers, user)
     bot_servers.say(user, "品牌知名度高")
@@ -76,7 +76,7 @@ def test_bad_factor_input_is_explained_and_kept(bot_servers) -> None:  # noqa: A
     assert "S1. 品牌知名度高" in reply and "S2. 网点覆盖广" in reply
 
 
-def test_knowledge_question_in_the_middle_then_the_wizard_continues(bot_servers) -> None:  # noqa: ANN001
+def test_knowledge_question_in_the_middle_then_the_wizard_continues(bot_servers) -> None:
     user = new_user("question")
     start_swot(bot_servers, user)
     bot_servers.say(user, "品牌知名度高")
@@ -90,7 +90,7 @@ def test_knowledge_question_in_the_middle_then_the_wizard_continues(bot_servers)
     assert "什么是SWOT" not in reply
 
 
-def test_resume_after_restarting_both_servers(bot_servers) -> None:  # noqa: ANN001
+def test_resume_after_restarting_both_servers(bot_servers) -> None:
     user = new_user("resume")
     start_swot(bot_servers, user, "信用卡中心")
     bot_servers.say(user, "品牌知名度高、客户基础大")
@@ -111,7 +111,7 @@ def test_resume_after_restarting_both_servers(bot_servers) -> None:  # noqa: ANN
     assert "# 服务营销战略分析报告：信用卡中心" in report and "客户基础大" in report
 
 
-def test_cancel_needs_confirmation_and_keeps_the_analysis_unfinished(bot_servers) -> None:  # noqa: ANN001
+def test_cancel_needs_confirmation_and_keeps_the_analysis_unfinished(bot_servers) -> None:
     user = new_user("cancel")
     start_swot(bot_servers, user, "城西门店")
     bot_servers.say(user, "位置好")
@@ -131,7 +131,7 @@ def test_cancel_needs_confirmation_and_keeps_the_analysis_unfinished(bot_servers
     assert "【SWOT分析】" in bot_servers.say(user, "什么是SWOT？")
 
 
-def test_strategy_type_after_a_swot_result(bot_servers) -> None:  # noqa: ANN001
+def test_strategy_type_after_a_swot_result(bot_servers) -> None:
     user = new_user("strategy")
     result = run_swot(bot_servers, user, "品牌知名度高、网点覆盖广", "成本偏高", "政策支持",
                       "同业降价、替代服务增多")
@@ -149,7 +149,7 @@ def test_strategy_type_after_a_swot_result(bot_servers) -> None:  # noqa: ANN001
     assert "## 战略类型建议" in report and "## TOWS 矩阵" in report
 
 
-def test_strategy_type_on_its_own(bot_servers) -> None:  # noqa: ANN001
+def test_strategy_type_on_its_own(bot_servers) -> None:
     user = new_user("strategy-alone")
     intro = bot_servers.say(user, "帮我选个竞争战略")
     assert "第 1/14 题" in intro and "象限" not in intro
@@ -158,7 +158,7 @@ def test_strategy_type_on_its_own(bot_servers) -> None:  # noqa: ANN001
     assert "推荐：**总成本领先战略**" in bot_servers.say(user, "否")
 
 
-def test_delete_asks_for_confirmation(bot_servers) -> None:  # noqa: ANN001
+def test_delete_asks_for_confirmation(bot_servers) -> None:
     user = new_user("delete")
     start_swot(bot_servers, user, "待删除的分析")
     assert "已退出" in (bot_servers.say(user, "取消") and bot_servers.say(user, "是"))
@@ -171,7 +171,7 @@ def test_delete_asks_for_confirmation(bot_servers) -> None:  # noqa: ANN001
     assert "还没有保存的分析" in bot_servers.say(user, "我的分析")
 
 
-def test_questions_about_swot_are_answered_not_started(bot_servers) -> None:  # noqa: ANN001
+def test_questions_about_swot_are_answered_not_started(bot_servers) -> None:
     user = new_user("qa")
     assert "【SWOT分析】" in bot_servers.say(user, "什么是SWOT")
     how_to = bot_servers.send(user, "SWOT分析怎么做")

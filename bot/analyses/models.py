@@ -10,10 +10,9 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Column, DateTime, Index, Integer, String, Text
 
-from bot.db import Base
+from bot.metadata import Base
 
 KINDS: tuple[str, ...] = ("swot", "strategy_type")
-STATUSES: tuple[str, ...] = ("in_progress", "complete")
 _UTC = timezone(timedelta(0))  # datetime.UTC needs 3.11; the project runs on 3.10
 
 

@@ -6,28 +6,33 @@ Question words are more reliable than the intent for the aspect ("有哪些原�
 
 from __future__ import annotations
 
-from bot.knowledge.normalize import normalize
+from functools import lru_cache
+
+from bot.knowledge.fuzzy import SoundIndex
+from bot.normalize import normalize
 
 # Ordered: the first group whose word occurs wins; longer, more specific words first.
 ASPECT_WORDS: list[tuple[str, tuple[str, ...]]] = [
     ("differences", ("区别", "差别", "差异", "不同", "对比", "比较", "vs", "异同", "不一样")),
     ("requirements", ("任职要求", "任职资格", "任职条件", "招聘要求", "岗位要求", "职位要求", "应聘",
-                      "学历", "经验", "门槛", "资格", "要求", "条件要", "需要什么样", "什么人能")),
+                      "学历", "经验", "门槛", "资格", "要求", "条件要", "需要什么样", "什么人能",
+                      "能力", "本事", "素质", "技能", "背景", "优先", "专业要求", "胜任")),
     ("working_conditions", ("工作环境", "工作条件", "工作时间", "上班时间", "加班", "出差", "工作地点",
                             "压力", "工作强度")),
     ("duties", ("职责", "工作内容", "负责", "干什么", "干啥", "做什么", "做啥", "干嘛", "工作是",
-                "日常工作", "主要工作", "任务")),
+                "日常工作", "主要工作", "任务", "管些什么", "管什么", "干些什么", "做些什么")),
     ("preconditions", ("前提", "条件", "适用", "适合什么", "什么情况下")),
     ("steps", ("步骤", "流程", "过程", "环节", "程序", "几步", "阶段", "顺序")),
     ("principles", ("原则", "准则")),
     ("core_ideas", ("理念", "核心思想")),
     ("key_points", ("重点", "难点", "关键", "要点")),
-    ("importance", ("重要性", "意义", "为什么要", "为啥要", "作用", "好处", "价值")),
+    ("importance", ("重要性", "意义", "为什么要", "为啥要", "作用", "好处", "价值", "为什么", "为啥", "原因",
+                    "有什么用")),
     ("measures", ("措施", "举措", "手段", "对策")),
     ("methods", ("方法", "怎么实现", "如何实现", "怎么做", "怎么实施", "如何实施", "实施", "怎么搞", "咋做", "怎么弄", "如何做",
                  "做法", "途径", "怎么落地")),
     ("features", ("特点", "特性", "特征", "特色")),
-    ("types", ("类型", "种类", "分类", "层次", "几种", "哪几类", "有哪些类")),
+    ("types", ("类型", "种类", "分类", "层次", "几种", "哪几类", "有哪些类", "哪种", "哪类", "哪一种")),
     ("elements", ("要素", "组成", "构成", "包括", "包含", "内容", "组成部分", "部分", "内涵", "三条线",
                   "分界线")),
     ("goals", ("目标", "目的")),
@@ -40,19 +45,57 @@ INTENT_ASPECTS = {
     "ask_compare": "differences",
 }
 
+# Words that qualify what is asked without naming a subject ("哪种最常见").
+QUALIFIERS = frozenset("常见 常用 主要 重要 最好 最多 最少 具体 详细 一般 通常 普遍 典型 核心 基本".split())
+
 # Words that say "this continues the previous topic" when no topic is named.
-FOLLOWUP_WORDS = ("那", "呢", "它", "他", "这个", "该", "上面", "刚才", "还有", "再", "其", "此")
+FOLLOWUP_WORDS = ("那", "呢", "它", "他", "这个", "该", "上面", "刚才", "还有", "再", "其", "此",
+                  "每个", "各个", "分别", "各自", "这些", "那些")
 
 
-def detect_aspect(text: str, intent: str | None = None) -> str | None:
-    """The aspect named by the question words, else the one implied by the intent."""
-    norm = normalize(text)
+@lru_cache(maxsize=1)
+def _sound_index() -> SoundIndex:
+    """Two-character and longer aspect words by sound, for pinyin typos (职则 → 职责)."""
+    return SoundIndex([w for _, words in ASPECT_WORDS for w in words if len(w) >= 2], min_han=2)
+
+
+def _named_aspect(norm: str) -> str | None:
     for aspect, words in ASPECT_WORDS:
         if any(w in norm for w in words):
             return aspect
-    return INTENT_ASPECTS.get(intent or "")
+    return None
+
+
+def detect_aspect(text: str, intent: str | None = None) -> str | None:
+    """The aspect named by the question words (exact, else by sound), else the intent's."""
+    norm = normalize(text)
+    aspect = _named_aspect(norm)
+    if aspect is None:
+        for match in _sound_index().find(norm):
+            aspect = _named_aspect(match.key)
+            if aspect:
+                break
+    return aspect or INTENT_ASPECTS.get(intent or "")
+
+
+def refers_back(text: str) -> bool:
+    """Words that point at what was just said (那…呢, 它, 其中, 每个)."""
+    norm = normalize(text)
+    return any(w in norm for w in FOLLOWUP_WORDS)
 
 
 def looks_like_followup(text: str) -> bool:
-    norm = normalize(text)
-    return any(w in norm for w in FOLLOWUP_WORDS) or len(norm) <= 8
+    return refers_back(text) or len(normalize(text)) <= 8
+
+
+def own_words(text: str) -> list[str]:
+    """Content words of a question beyond question words, aspect words and cue words:
+    "那它的缺点呢" has none, "渠道那块主要是什么" has 渠道."""
+    from bot.knowledge.colloquial import load_table
+    from bot.knowledge.tokenize import tokens
+
+    table = load_table()
+    asked = ({w for _, words in ASPECT_WORDS for w in words} | {w for group in table.cues for w in group}
+             | QUALIFIERS)
+    return [t for t in tokens(text) if t not in asked and not any(t in w or w in t for w in FOLLOWUP_WORDS + ("最",))
+            and not any((w in t or t in w) for w in asked if len(w) >= 2)]

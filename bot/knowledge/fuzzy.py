@@ -46,10 +46,10 @@ class SoundMatch:
 class SoundIndex:
     """Names indexed by the sound of their first character."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], min_han: int = MIN_HAN_CHARS) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name in names:
-            if len(_HAN.findall(name)) < MIN_HAN_CHARS:
+            if len(_HAN.findall(name)) < min_han:
                 continue
             key = sounds(name)
             self._by_first.setdefault(key[0], []).append((key, name))

@@ -19,7 +19,6 @@ from sqlalchemy.engine import Engine
 from bot import texts
 from bot.db import PROJECT_ROOT, create_schema, get_engine, session_scope
 from bot.knowledge.models import Alias, Facet, Meta, Relation, Synonym, Topic
-from bot.knowledge.normalize import normalize
 from bot.knowledge.schema import (
     KnowledgeError,
     KnowledgeSet,
@@ -27,9 +26,11 @@ from bot.knowledge.schema import (
     parse_document,
     read_sections,
 )
+from bot.normalize import normalize
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
-SKIPPED_FILES = {"sections.yml", "uncovered.yml"}  # coverage metadata, not knowledge
+# Metadata and language tables beside the knowledge, read by their own modules.
+SKIPPED_FILES = {"sections.yml", "uncovered.yml", "colloquial.yml", "situations.yml"}
 
 
 def knowledge_files(directory: Path) -> list[Path]:
@@ -72,7 +73,7 @@ def stored_revision(engine: Engine | None = None) -> str | None:
         return row.value if row else None
 
 
-def _sources_json(sources) -> str:  # noqa: ANN001
+def _sources_json(sources) -> str:
     return json.dumps([{"doc": s.doc, "section": s.section} for s in sources], ensure_ascii=False)
 
 

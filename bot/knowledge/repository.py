@@ -45,9 +45,6 @@ class TopicView:
     def facet(self, kind: str) -> FacetView | None:
         return next((f for f in self.facets if f.kind == kind), None)
 
-    def facets_of(self, kind: str) -> list[FacetView]:
-        return [f for f in self.facets if f.kind == kind]
-
 
 @dataclass(frozen=True)
 class Snapshot:

@@ -25,6 +25,7 @@ class Passage:
     title: str
     text: str
     source: Source | None
+    item: int | None = None  # index of the facet item an item passage holds
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Hit:
     passage: Passage
     score: float
     confidence: float  # share of the query's IDF mass found in the passage (0..1)
+    words: int = 0  # distinct whole query words the passage holds (bigrams not counted)
 
 
 def index_terms(token_list: list[str]) -> list[str]:
@@ -56,6 +58,22 @@ def passages_from(snapshot: Snapshot) -> list[Passage]:
     return out
 
 
+def item_passages_from(snapshot: Snapshot) -> list[Passage]:
+    """One passage per facet item (and the definition): the unit a detail question asks
+    about ("营销服务经理向谁汇报" is one item of one facet). A whole facet dilutes such a
+    detail among a dozen other lines; an item passage does not."""
+    out = []
+    for topic in snapshot.ordered():
+        source = topic.sources[0] if topic.sources else None
+        out.append(Passage(topic.id, "summary", topic.name, f"{topic.name}：{topic.summary}", source))
+        for facet in topic.facets:
+            facet_source = facet.sources[0] if facet.sources else source
+            for n, item in enumerate(facet.items):
+                out.append(Passage(topic.id, facet.kind, f"{topic.name}·{facet.title}",
+                                   f"{facet.title}：{item}", facet_source, n))
+    return out
+
+
 class BM25Index:
     """Okapi BM25 with per-term postings held as numpy arrays of precomputed weights.
 
@@ -67,6 +85,9 @@ class BM25Index:
                  tokenizer: Callable[[str], list[str]] = default_tokens) -> None:
         self.passages = list(passages)
         self.tokenizer = tokenizer
+        topic_ids = sorted({p.topic_id for p in self.passages})
+        self._topic_number = {t: n for n, t in enumerate(topic_ids)}
+        self._topic_of = np.array([self._topic_number[p.topic_id] for p in self.passages], dtype=np.int64)
         counts = [Counter(index_terms(tokenizer(p.text))) for p in self.passages]
         lengths = np.array([sum(c.values()) for c in counts], dtype=np.float64)
         n = max(len(self.passages), 1)
@@ -85,35 +106,53 @@ class BM25Index:
             self.idf[term] = idf
             self.postings[term] = (docs, idf * tfs * (k1 + 1) / (tfs + norm))
 
-    def search(self, query: str, limit: int = 3) -> list[Hit]:
-        terms = set(index_terms(self.tokenizer(query)))
+    def search(self, query: str, limit: int = 3, topic_ids: Iterable[str] | None = None) -> list[Hit]:
+        """The best passages for ``query``, optionally only those of ``topic_ids``."""
+        words = set(self.tokenizer(query))
+        terms = set(index_terms(list(words)))
         if not terms or not self.passages:
             return []
         # An unseen term still counts towards the query's mass, as a rare word would.
         total_idf = sum(self.idf.get(t, math.log(1 + len(self.passages))) for t in terms)
         scores = np.zeros(len(self.passages))
         matched = np.zeros(len(self.passages))
+        word_hits = np.zeros(len(self.passages), dtype=np.int64)
         for term in terms & self.postings.keys():
             docs, weights = self.postings[term]
             scores[docs] += weights
             matched[docs] += self.idf[term]
+            if term in words:
+                word_hits[docs] += 1
+        if topic_ids is not None:
+            wanted = [self._topic_number[t] for t in topic_ids if t in self._topic_number]
+            scores[~np.isin(self._topic_of, wanted)] = 0.0
         candidates = np.flatnonzero(scores)
         if len(candidates) > limit:
             # Keep everything tied with the limit-th score, then order exactly as before.
             threshold = np.partition(scores[candidates], -limit)[-limit]
             candidates = candidates[scores[candidates] >= threshold]
         ranked = sorted(candidates.tolist(), key=lambda d: (-scores[d], d))[:limit]
-        return [Hit(self.passages[d], float(scores[d]), float(matched[d] / total_idf) if total_idf else 0.0)
-                for d in ranked]
+        return [Hit(self.passages[d], float(scores[d]), float(matched[d] / total_idf) if total_idf else 0.0,
+                    int(word_hits[d])) for d in ranked]
 
 
-_index_cache: dict[str, BM25Index] = {}
+_index_cache: dict[tuple[str, str], BM25Index] = {}
+
+
+def _cached(snapshot: Snapshot, kind: str, build: Callable[[Snapshot], list[Passage]]) -> BM25Index:
+    index = _index_cache.get((kind, snapshot.revision))
+    if index is None:
+        for key in [k for k in _index_cache if k[0] == kind]:
+            del _index_cache[key]
+        index = _index_cache[(kind, snapshot.revision)] = BM25Index(build(snapshot))
+    return index
 
 
 def index_for(snapshot: Snapshot) -> BM25Index:
-    """The index of a snapshot, built once per knowledge revision."""
-    index = _index_cache.get(snapshot.revision)
-    if index is None:
-        _index_cache.clear()
-        index = _index_cache[snapshot.revision] = BM25Index(passages_from(snapshot))
-    return index
+    """The facet-level index of a snapshot (scope decisions), built once per revision."""
+    return _cached(snapshot, "facets", passages_from)
+
+
+def item_index_for(snapshot: Snapshot) -> BM25Index:
+    """The item-level index of a snapshot (which facet and item answer), once per revision."""
+    return _cached(snapshot, "items", item_passages_from)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import texts
-from bot.knowledge.normalize import normalize
+from bot.normalize import normalize
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 FACET_KINDS = frozenset(
@@ -22,7 +22,7 @@ FACET_KINDS = frozenset(
         "other",
     }
 )
-ROLE_FACETS = (("duties", "岗位职责"), ("requirements", "任职要求"), ("working_conditions", "工作环境与条件"))
+ROLE_FACETS = tuple(texts.ROLE_FACET_TITLES.items())
 
 
 class KnowledgeError(ValueError):
@@ -37,9 +37,6 @@ class KnowledgeError(ValueError):
 class Source:
     doc: str
     section: str
-
-    def label(self) -> str:
-        return f"{self.doc}《{self.section}》"
 
 
 @dataclass
@@ -182,7 +179,7 @@ def parse_role(raw: Any, path: str, check: _Checker) -> TopicRecord:
         name=check.text(raw, "title", path),
         aliases=check.text_list(raw, "aliases", path),
         summary=check.text(raw, "summary", path),
-        category=check.text(raw, "category", path, required=False) or "岗位职责",
+        category=check.text(raw, "category", path, required=False) or texts.ROLE_CATEGORY,
         sources=sources,
         facets=facets,
         related=check.text_list(raw, "related", path),

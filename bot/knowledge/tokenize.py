@@ -7,13 +7,14 @@ import threading
 
 import jieba
 
-from bot.knowledge.normalize import normalize
+from bot.normalize import normalize
 
 STOPWORDS = frozenset(
     "的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 哦 嘛 么 什么 怎么 怎样 如何 哪些 哪个 有 有没有 请问 请 "
     "一下 一些 我 你 您 我们 你们 他们 它 这 那 这个 那个 就 都 也 还 要 会 能 可以 给 把 被 对 "
     "讲讲 说说 介绍 告诉 想 知道 问 问问 下 个 吗 么 啥 呗 主要 具体 一般 哈 嗯 怎么办 怎么样 咋办 咋 多少 "
-    "哪 哪里 从哪 哪来 为什么 为啥 应该 该 到底 是不是 能不能 可不可以 一下子 这样 那样".split()
+    "哪 哪里 从哪 哪来 为什么 为啥 应该 该 到底 是不是 能不能 可不可以 一下子 这样 那样 "
+    "块 那块 这块 那边 这边 方面 那方面 这方面 平时 平常 一般来说 大概 其中 里面 里头 指 意思".split()
 )
 _PUNCT = re.compile(r"^[\W_]+$")
 _added_words: set[str] = set()

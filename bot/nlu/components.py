@@ -11,6 +11,7 @@ import logging
 import threading
 from typing import Any
 
+import spacy
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -20,8 +21,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.knowledge.matcher import KnowledgeMatcher
 from bot.knowledge.repository import default_cache
-from bot.nlu.matcher import KnowledgeMatcher
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     def __init__(self, config: dict[str, Any]) -> None:
         self.fuzzy = bool(config.get("fuzzy", True))
         self._matcher: KnowledgeMatcher | None = None
+        self._nlp: spacy.language.Language | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -46,11 +48,17 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
     ) -> KnowledgeEntityExtractor:
         return cls(config)
 
+    def _segment(self, text: str) -> list[str]:
+        """spaCy's blank ``zh`` with the jieba segmenter (built on first use)."""
+        if self._nlp is None:
+            self._nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        return [token.text for token in self._nlp.make_doc(text)]
+
     def matcher(self) -> KnowledgeMatcher:
         snapshot = default_cache().get()
         with self._lock:
             if self._matcher is None or self._matcher.revision != snapshot.revision:
-                self._matcher = KnowledgeMatcher(snapshot)
+                self._matcher = KnowledgeMatcher(snapshot, segment=self._segment)
             return self._matcher
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.db import PROJECT_ROOT
-from bot.knowledge.normalize import normalize
 from bot.knowledge.schema import KnowledgeSet
+from bot.normalize import normalize
 
 JIEBA_DICT = PROJECT_ROOT / "var" / "jieba" / "userdict.txt"
 LOOKUPS = PROJECT_ROOT / "data" / "nlu" / "generated_lookups.yml"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from bot.strategy.factors import Factor, SwotInput
 
-QUADRANTS: tuple[str, ...] = ("SO", "ST", "WO", "WT")
 STRATEGY_KEYS: dict[str, str] = {
     "SO": "expansion_strategy",  # 扩张性战略
     "ST": "dispersion_strategy",  # 分散化战略

@@ -7,11 +7,12 @@ the wizard can decide how to phrase and repeat a step while keeping what was alr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from bot.normalize import as_command, normalize
 
 PARTS: tuple[str, ...] = ("S", "W", "O", "T")
 MAX_FACTOR_LENGTH = 100
@@ -115,14 +116,9 @@ class SwotInput:
         return cls(str(data.get("subject") or ""), load("S"), load("W"), load("O"), load("T"))
 
 
-def _normalise(text: str) -> str:
-    """NFKC folds full-width digits/letters and punctuation to their ASCII forms."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
 def parse_command(message: str) -> Command | None:
     """The command a whole message stands for, if any ("没有竞争对手" is a factor, not a skip)."""
-    text = _normalise(message).strip("。.!！~～ ").lower()
+    text = as_command(message)
     return _COMMANDS.get(text)
 
 
@@ -208,7 +204,7 @@ def parse_weight(text: str) -> int | ParseError | None:
     """
     if parse_command(text) is Command.SKIP:
         return None
-    token = _WEIGHT_SUFFIX.sub("", _normalise(text).strip("。.!！ ")).strip()
+    token = _WEIGHT_SUFFIX.sub("", as_command(text)).strip()
     if not token:
         return ParseError("weight_not_a_number")
     value = _number_value(token)
@@ -226,7 +222,7 @@ def parse_weights(text: str, count: int) -> list[int] | ParseError | None:
     """
     if parse_command(text) is Command.SKIP:
         return None
-    tokens = [t for t in _WEIGHT_SEPARATORS.split(_normalise(text)) if t]
+    tokens = [t for t in _WEIGHT_SEPARATORS.split(normalize(text)) if t]
     if len(tokens) == 1 and count > 1 and len(tokens[0]) == count and tokens[0].isdigit():
         tokens = list(tokens[0])  # "534" typed without separators
     weights: list[int] = []

@@ -7,10 +7,10 @@ with more preconditions are not favoured. The SWOT quadrant is used only to brea
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from bot.normalize import as_command
 from bot.strategy import texts
 
 ANSWERS: tuple[str, ...] = ("yes", "no", "unsure")
@@ -146,7 +146,7 @@ def ordered_questions() -> list[tuple[str, str, str]]:
 
 def parse_answer(message: str) -> str | None:
     """``"yes"``, ``"no"`` or ``"unsure"`` for a whole reply like 是 / 否 / 不确定; else None."""
-    text = unicodedata.normalize("NFKC", message or "").strip().strip("。.!！ ").lower()
+    text = as_command(message)
     return _ANSWER_WORDS.get(text)
 
 

@@ -7,11 +7,11 @@ what a step accepts, refuses and says is unit tested here without a model or ser
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.normalize import as_command, normalize
 from bot.strategy import texts
 from bot.strategy.factors import (
     PARTS,
@@ -60,10 +60,6 @@ _CONFIRM_YES = frozenset({"是", "是的", "确定", "确定退出", "退出", "
 _CONFIRM_NO = frozenset({"否", "不", "不是", "继续", "不退出", "不要", "no", "接着做", "不了"})
 
 
-def _clean(text: str) -> str:
-    return unicodedata.normalize("NFKC", text or "").strip().strip("。.!！~～ ").lower()
-
-
 def is_payload(text: str) -> bool:
     """A button payload such as ``/affirm`` (the NLU intent is given, not predicted)."""
     return (text or "").startswith("/")
@@ -89,7 +85,7 @@ def is_how_to_question(text: str) -> bool:
 
 def is_cancel(text: str, intent: str | None = None) -> bool:
     """取消 / 退出 and the like as a whole message (a factor "退出市场的风险" is not)."""
-    cleaned = _clean(text)
+    cleaned = as_command(text)
     return cleaned in _CANCEL_WORDS or (intent == "stop" and is_payload(text))
 
 
@@ -97,13 +93,13 @@ def is_resume_request(text: str, intent: str | None) -> bool:
     """继续我的分析 said while the wizard is already running (e.g. after a server restart)."""
     if intent != "resume_analysis":
         return False
-    cleaned = _clean(text)
+    cleaned = as_command(text)
     return is_payload(text) or (len(cleaned) <= 12 and any(w in cleaned for w in _RESUME_WORDS))
 
 
 def confirm_answer(text: str, intent: str | None = None) -> bool | None:
     """Reply to 确定要退出吗: True (quit), False (continue) or None (unclear)."""
-    cleaned = _clean(text)
+    cleaned = as_command(text)
     if cleaned in _CONFIRM_YES or (is_payload(text) and intent in ("affirm", "stop")):
         return True
     if cleaned in _CONFIRM_NO or (is_payload(text) and intent == "deny"):
@@ -221,7 +217,7 @@ def apply_weight_input(swot: SwotInput, message: str) -> StepResult:
         for _label, factor in labelled_factors(swot):
             factor.weight = None
         return StepResult(done=True, changed=True, messages=[texts.WIZARD_WEIGHTS_SKIPPED])
-    tokens = [t for t in re.split(r"[，、；;,\s]+", unicodedata.normalize("NFKC", message)) if t]
+    tokens = [t for t in re.split(r"[，、；;,\s]+", normalize(message)) if t]
     several = len(tokens) > 1 or (
         len(pending) > 1 and len(tokens) == 1 and tokens[0].isdigit()
         and len(tokens[0]) == len(pending)

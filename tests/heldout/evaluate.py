@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from bot.advisor import Question, respond
+from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import Snapshot
 
 HELDOUT = Path(__file__).with_name("questions.yml")
@@ -36,27 +37,16 @@ def load_set(path: Path = HELDOUT) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def to_question(parse: dict[str, Any], last_topic: str | None, last_aspect: str | None,
-                previous_topic: str | None = None) -> Question:
-    entities = sorted(parse.get("entities") or [], key=lambda e: e.get("start", 0))
-    topics = [e["value"] for e in entities if e.get("entity") in ("concept", "role")]
-    return Question(
-        text=parse.get("text") or "", intent=(parse.get("intent") or {}).get("name"),
-        topics=list(dict.fromkeys(topics)), last_topic=last_topic, last_aspect=last_aspect,
-        previous_topic=previous_topic,
-    )
-
-
-def judge(item: dict[str, Any], parse: dict[str, Any], question: Question, snapshot: Snapshot) -> Outcome:
+def judge(item: dict[str, Any], question: Question, snapshot: Snapshot) -> tuple[Outcome, Any]:
     expected = item["topic"]
     reply = respond(question, snapshot)
-    got = reply.topic_id if reply.kind not in ("unknown", "need_topic", "out_of_scope") else OUT_OF_SCOPE
+    got = OUT_OF_SCOPE if reply.declined or reply.kind == "chat" else reply.topic_id
     ok = got == expected
     if item.get("compare"):
         # A comparison is right when both topics are in the reply, whichever comes first.
         names = {snapshot.topics[t].name for t in (expected, item["compare"])}
         ok = reply.kind in ("compare", "answer") and all(n in reply.text for n in names)
-    return Outcome(item["q"], expected, got, reply.kind, question.intent, ok, item.get("compare"))
+    return Outcome(item["q"], expected, got, reply.kind, question.intent, ok, item.get("compare")), reply
 
 
 async def _evaluate(snapshot: Snapshot, model: Path) -> list[Outcome]:
@@ -67,19 +57,15 @@ async def _evaluate(snapshot: Snapshot, model: Path) -> list[Outcome]:
     outcomes = []
     for item in data.get("questions", []):
         parse = await agent.parse_message(item["q"])
-        outcomes.append(judge(item, parse, to_question(parse, None, None), snapshot))
+        outcomes.append(judge(item, question_from(parse, DialogueState()), snapshot)[0])
     for conversation in data.get("conversations", []):
-        last_topic = last_aspect = previous_topic = None
+        # The conversation state is carried exactly as the action carries it.
+        state = DialogueState()
         for turn in conversation["turns"]:
             parse = await agent.parse_message(turn["q"])
-            question = to_question(parse, last_topic, last_aspect, previous_topic)
-            outcome = judge(turn, parse, question, snapshot)
+            outcome, reply = judge(turn, question_from(parse, state), snapshot)
             outcomes.append(outcome)
-            if outcome.kind not in ("out_of_scope", "unknown", "need_topic"):
-                reply = respond(question, snapshot)
-                if reply.topic_id != last_topic:
-                    previous_topic = last_topic
-                last_topic, last_aspect = reply.topic_id, reply.aspect
+            state = next_state(state, reply)
     return outcomes
 
 

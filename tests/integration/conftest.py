@@ -28,7 +28,7 @@ from tests.integration.services import (
 from tests.support.servers import MODEL, BotServers
 
 
-def _start(service):  # noqa: ANN001, ANN202
+def _start(service):
     try:
         return service().start()
     except ServiceUnavailable as exc:

@@ -170,7 +170,7 @@ class RedisServer:
                 time.sleep(0.2)
         raise RuntimeError("redis-server not ready after 30 s:\n" + self.tail())
 
-    def client(self):  # noqa: ANN201
+    def client(self):
         import redis
 
         return redis.Redis(host=self.host, port=self.port, password=self.password, db=1)

@@ -41,7 +41,7 @@ def user_swot(n: int) -> wizard.Swot:
     )
 
 
-def test_fifty_users_run_the_wizard_interleaved(production) -> None:  # noqa: ANN001
+def test_fifty_users_run_the_wizard_interleaved(production) -> None:
     servers = production.first
     run_id = time.time_ns()
     users = {f"load-{run_id}-{n:02d}": user_swot(n) for n in range(USERS)}

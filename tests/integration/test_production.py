@@ -21,7 +21,7 @@ from tests.integration import wizard
 pytestmark = [pytest.mark.integration, pytest.mark.servers]
 
 
-def alternating(production, user: str):  # noqa: ANN001, ANN201
+def alternating(production, user: str):
     """``say`` that sends each turn to the other Rasa server than the previous one."""
     servers = itertools.cycle(production.rasa_servers)
     used: list[int] = []
@@ -35,7 +35,7 @@ def alternating(production, user: str):  # noqa: ANN001, ANN201
     return say
 
 
-def test_servers_use_postgres_and_redis(production) -> None:  # noqa: ANN001
+def test_servers_use_postgres_and_redis(production) -> None:
     first, second = production.rasa_servers
     assert first.rasa_port != second.rasa_port
     assert first.env["ENDPOINTS"] == second.env["ENDPOINTS"] == "endpoints.production.yml"
@@ -44,7 +44,7 @@ def test_servers_use_postgres_and_redis(production) -> None:  # noqa: ANN001
         assert connection.execute(text("SELECT count(*) FROM kb_topics")).scalar() > 50
 
 
-def test_one_conversation_across_two_rasa_servers(production) -> None:  # noqa: ANN001
+def test_one_conversation_across_two_rasa_servers(production) -> None:
     user = f"integration-{time.time_ns()}"
     say = alternating(production, user)
     swot = wizard.Swot(
@@ -104,7 +104,7 @@ def test_one_conversation_across_two_rasa_servers(production) -> None:  # noqa: 
     assert locks_after - locks_before >= len(swot.transcript)
 
 
-def test_a_rasa_server_killed_mid_wizard_the_other_takes_over(production) -> None:  # noqa: ANN001
+def test_a_rasa_server_killed_mid_wizard_the_other_takes_over(production) -> None:
     """kill -9 of one Rasa server: the load balancer's next turn goes to the survivor, which
     carries on from the shared tracker; the restarted server joins again."""
     first, second = production.rasa_servers

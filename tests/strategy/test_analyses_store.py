@@ -9,7 +9,8 @@ from sqlalchemy.engine import Engine
 
 from bot.analyses import store
 from bot.analyses.models import Analysis
-from bot.db import Base, get_engine
+from bot.db import get_engine
+from bot.metadata import Base
 from bot.strategy.factors import Factor, SwotInput
 
 

@@ -67,8 +67,8 @@ class BotServers:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def _log(self, name: str):  # noqa: ANN202
-        return open(self.workdir / f"{name}.log", "ab")  # noqa: SIM115
+    def _log(self, name: str):
+        return open(self.workdir / f"{name}.log", "ab")
 
     def start_actions(self) -> None:
         self.actions = subprocess.Popen(

@@ -18,6 +18,11 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+def as_command(text: str) -> str:
+    """A whole message as a command word: normalised, without closing punctuation ("好的！" → "好的")."""
+    return normalize(text).strip("。.!！~～ ")
+
+
 def apply_synonyms(text: str, synonyms: dict[str, str]) -> str:
     """Replace colloquial words by the knowledge base's word in one left-to-right pass.
 

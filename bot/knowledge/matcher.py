@@ -1,24 +1,27 @@
-"""Finds knowledge names in a message with spaCy (jieba segmenter) — longest match wins.
+"""Finds knowledge names in a message — longest match wins.
 
-Kept apart from the Rasa component so it can be unit tested and reused without a Rasa
-graph. Patterns come from a knowledge :class:`~bot.knowledge.repository.Snapshot`, so the
-aliases in the database are the only source of names.
+Kept apart from the Rasa component so it can be unit tested and used by the advisor without
+a Rasa graph. Short names (服务, 4P) count only on token boundaries, so the matcher takes a
+segmenter: jieba by default (the action server must not import spaCy, which pulls in
+TensorFlow), spaCy's blank ``zh`` with the jieba segmenter in the NLU component. Patterns
+come from a knowledge :class:`~bot.knowledge.repository.Snapshot`, so the aliases in the
+database are the only source of names.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
+import jieba
 
 from bot.knowledge.fuzzy import SoundIndex, ascii_typos
-from bot.knowledge.normalize import normalize
 from bot.knowledge.repository import Snapshot
 from bot.knowledge.tokenize import add_words
+from bot.normalize import normalize
 
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 
@@ -46,7 +49,7 @@ def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 class KnowledgeMatcher:
-    def __init__(self, snapshot: Snapshot) -> None:
+    def __init__(self, snapshot: Snapshot, segment: Callable[[str], list[str]] | None = None) -> None:
         self.revision = snapshot.revision
         self.owner: dict[str, tuple[str, str]] = {}
         for topic in snapshot.ordered():
@@ -55,10 +58,12 @@ class KnowledgeMatcher:
                 if key:
                     self.owner.setdefault(key, (topic.id, topic.kind))
         add_words(list(self.owner))
-        self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for key, (topic_id, _) in self.owner.items():
-            self.matcher.add(topic_id, [self.nlp.make_doc(key)])
+        self.segment = segment or jieba.lcut
+        # Names as token sequences: a name matches where the message's tokens spell it.
+        self.token_names: dict[tuple[str, ...], str] = {}
+        for key in self.owner:
+            self.token_names.setdefault(tuple(t for t in self.segment(key) if t.strip()), key)
+        self.longest_name = max((len(k) for k in self.token_names), default=0)
         self.by_length = sorted(self.owner, key=len, reverse=True)
         self.sound_index = SoundIndex(list(self.owner))
 
@@ -73,12 +78,26 @@ class KnowledgeMatcher:
             return False
         return True
 
+    def _token_matches(self, norm: str) -> list[tuple[int, int]]:
+        """Character spans where consecutive tokens spell a name."""
+        spans, offsets, position = [], [], 0
+        words = []
+        for token in self.segment(norm):
+            start = norm.find(token, position)
+            position = start + len(token)
+            if token.strip():
+                words.append(token)
+                offsets.append((start, position))
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + self.longest_name) + 1):
+                if tuple(words[i:j]) in self.token_names:
+                    spans.append((offsets[i][0], offsets[j - 1][1]))
+        return spans
+
     def find(self, text: str) -> list[Mention]:
         norm, origin = _normalized_with_offsets(text)
         candidates: list[tuple[int, int, str]] = []  # (start, end, method) in norm offsets
-        doc = self.nlp.make_doc(norm)
-        for span in filter_spans([doc[s:e] for _, s, e in self.matcher(doc)]):
-            candidates.append((span.start_char, span.end_char, "exact"))
+        candidates.extend((start, end, "exact") for start, end in self._token_matches(norm))
         # Names split differently by the segmenter are still found as plain substrings;
         # two-character names only on token boundaries (服务 must not match inside 服务器).
         for key in self.by_length:
@@ -108,3 +127,17 @@ class KnowledgeMatcher:
             o_start, o_end = origin[start], origin[end - 1] + 1
             mentions.append(Mention(o_start, o_end, text[o_start:o_end], topic_id, kind, method))
         return mentions
+
+
+_matchers: dict[str, KnowledgeMatcher] = {}
+_matchers_lock = threading.Lock()
+
+
+def matcher_for(snapshot: Snapshot) -> KnowledgeMatcher:
+    """The matcher of a snapshot, built once per knowledge revision (thread-safe)."""
+    with _matchers_lock:
+        matcher = _matchers.get(snapshot.revision)
+        if matcher is None:
+            _matchers.clear()
+            matcher = _matchers[snapshot.revision] = KnowledgeMatcher(snapshot)
+        return matcher

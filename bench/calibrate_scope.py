@@ -1,0 +1,67 @@
+"""Calibrates the retrieval evidence that decides "answer or decline" (bot/advisor.py).
+
+Positives: the project's own held-out questions (tests/heldout/questions.yml) that name no
+knowledge topic, so retrieval alone must find their topic. Negatives: the off-topic
+examples the classifier is trained on (data/nlu/out_of_scope.yml). The blind set is never
+used here. For each threshold pair the script prints how many positives retrieval answers
+with the right topic and how many negatives it would wrongly answer.
+
+Run: ``.venv/bin/python bench/calibrate_scope.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import yaml
+
+from bot.advisor import Question, _named_topics, _offtopic, _search
+from bot.knowledge.colloquial import rewrite
+from bot.knowledge.repository import read_snapshot
+
+ROOT = Path(__file__).resolve().parents[1]
+SURE_CONFIDENCE = 0.8
+
+
+def _negatives() -> list[str]:
+    data = yaml.safe_load((ROOT / "data" / "nlu" / "out_of_scope.yml").read_text(encoding="utf-8"))
+    trained = [line.strip()[2:] for block in data["nlu"] for line in block["examples"].splitlines() if line.strip()]
+    heldout = yaml.safe_load((ROOT / "tests" / "heldout" / "questions.yml").read_text(encoding="utf-8"))
+    return trained + [q["q"] for q in heldout["questions"] if q["topic"] == "out_of_scope"]
+
+
+def _positives() -> list[tuple[str, str]]:
+    data = yaml.safe_load((ROOT / "tests" / "heldout" / "questions.yml").read_text(encoding="utf-8"))
+    return [(q["q"], q["topic"]) for q in data["questions"] if q["topic"] != "out_of_scope"]
+
+
+def main() -> None:
+    snapshot = read_snapshot()
+    rows = []  # (is_positive, right_topic, score, confidence, words)
+    for text, topic in [(q, t) for q, t in _positives()] + [(q, None) for q in _negatives()]:
+        norm = rewrite(text)
+        if _named_topics(Question(norm), norm, snapshot) or _offtopic(norm):
+            continue
+        hits = _search(norm, snapshot)
+        if not hits:
+            rows.append((topic is not None, False, 0.0, 0.0, 0))
+            continue
+        best = hits[0]
+        rows.append((topic is not None, best.passage.topic_id == topic, best.score, best.confidence, best.words))
+    positives = sum(r[0] for r in rows)
+    negatives = len(rows) - positives
+    print(f"retrieval-only questions: {positives} positives, {negatives} negatives")
+    print("min_score  share for 3/2/1 shared words  right/pos  wrong/pos  answered/neg")
+    for score, three, two in itertools.product((3, 4, 5, 6, 8), (0.1, 0.15, 0.2, 0.3), (0.2, 0.3, 0.4, 0.5)):
+        rules = ((3, three), (2, two), (1, SURE_CONFIDENCE))
+        answered = [r for r in rows if r[2] >= score and any(r[4] >= w and r[3] >= c for w, c in rules)]
+        right = sum(1 for r in answered if r[0] and r[1])
+        wrong = sum(1 for r in answered if r[0] and not r[1])
+        neg = sum(1 for r in answered if not r[0])
+        print(f"{score:>9}  {three:>6} / {two:>4} / {SURE_CONFIDENCE}      "
+              f"{right:>4}/{positives:<4} {wrong:>4}/{positives:<4} {neg:>4}/{negatives}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The colloquial table: question words, English terms and model letters are rewritten once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.colloquial import load_table, rewrite
+from bot.smalltalk import smalltalk_kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("服务蓝图有啥用", "服务蓝图有什么作用"),
+    ("SO战略咋做", "so战略怎么做"),
+    ("SWOT里的W指啥", "swot里的w（劣势）指什么"),
+    ("smart的R是啥意思", "smart的r（相关）是什么意思"),
+    ("4P的place主要图个啥", "4p的place（渠道）主要是什么"),
+    ("service blueprint是什么", "服务蓝图是什么"),
+    ("服务营销有哪几钟", "服务营销有哪几种"),
+])
+def test_rewrite(text: str, expected: str) -> None:
+    assert rewrite(text) == expected
+
+
+def test_letters_need_their_model_named_here_or_just_before() -> None:
+    assert rewrite("那T呢") == "那t呢"
+    assert rewrite("那T呢", context="SWOT分析") == "那t（威胁）呢"
+    # a letter inside a word is no letter of the model, and the model's name is left alone
+    assert rewrite("SWOT和website") == "swot和website"
+
+
+def test_english_terms_only_as_whole_words() -> None:
+    assert "渠道" not in rewrite("4P的placement")
+
+
+def test_cue_groups_stand_for_one_another() -> None:
+    table = load_table()
+    assert {"缺点", "不足", "劣势", "风险", "局限"} <= table.cue_group("缺点")
+    assert table.cue_group("蓝图") == frozenset({"蓝图"})
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("你好", "greet"), ("在吗？", "greet"), ("你是干嘛的", "identity"), ("你能干嘛", "capabilities"),
+    ("谢谢你啊", "thanks"), ("好的谢谢", "thanks"), ("拜拜", "goodbye"), ("好的", "ok"),
+    ("哪种最常见", None), ("那它的缺点呢", None), ("你好，SWOT是啥", None), ("为什么", None),
+])
+def test_small_talk_by_explicit_wording(text: str, kind: str | None) -> None:
+    assert smalltalk_kind(rewrite(text)) == kind
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("售后经理的职则", "duties"), ("服务营销的流城", "steps"), ("任职要球", "requirements"),
+    ("服务蓝图是什么", None),
+])
+def test_aspect_words_with_pinyin_typos(text: str, aspect: str | None) -> None:
+    from bot.knowledge.aspects import detect_aspect
+
+    assert detect_aspect(text) == aspect

@@ -1,0 +1,64 @@
+"""Facet choice by evidence inside a topic, and item ordinals for follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.colloquial import rewrite
+from bot.knowledge.facets import choose_facet, ordinal
+from bot.knowledge.repository import FacetView, Snapshot, TopicView
+from bot.knowledge.schema import Source
+
+SOURCE = (Source("doc.txt", "章节"),)
+
+
+def topic(*facets: FacetView) -> TopicView:
+    return TopicView("t", "concept", "示例模型", (), "概述", "", SOURCE, facets, ())
+
+
+def facet(kind: str, title: str, *items: str) -> FacetView:
+    return FacetView(kind, title, items, SOURCE)
+
+
+MODEL = topic(
+    facet("elements", "组成", "产品：第一部分", "渠道：第二部分"),
+    facet("other", "局限", "成本较高", "见效较慢"),
+    facet("other", "提出者", "由某学者在1981年提出"),
+    facet("measures", "考评办法", "按季度评估绩效指标"),
+)
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("示例模型有什么缺点", "局限"),      # 缺点 = 局限 (cue group)
+    ("它的不足呢", "局限"),
+    ("示例模型是谁提出的", "提出者"),
+    ("这个最早来源于哪里", "提出者"),
+    ("示例模型怎么考核", "考评办法"),
+    ("示例模型由哪些部分组成", "组成"),   # the kind named by question words
+])
+def test_the_facet_that_answers_wins(question: str, title: str) -> None:
+    kind = "elements" if "组成" in question else None
+    choice = choose_facet(MODEL, rewrite(question), kind)
+    assert choice.clear and choice.facet is not None and choice.facet.title == title
+
+
+def test_no_clear_winner_gives_no_facet() -> None:
+    assert choose_facet(MODEL, "示例模型是什么", None).facet is None
+
+
+def test_one_item_standing_out_is_reported() -> None:
+    choice = choose_facet(MODEL, "渠道是什么", None)
+    assert choice.facet is not None and choice.facet.title == "组成" and choice.item == 1
+
+
+def test_real_topic_facet_by_question_words(snapshot: Snapshot) -> None:
+    smart = snapshot.topics["smart_principle"]
+    choice = choose_facet(smart, rewrite("SMART原则里的R是啥"), None)
+    assert choice.item is not None and choice.facet.items[choice.item].startswith("R")
+
+
+@pytest.mark.parametrize(("text", "index"), [
+    ("其中第二个是啥", 1), ("第3条展开说说", 2), ("第一步呢", 0), ("第十二点", 11), ("第十种", 9), ("说说别的", None),
+])
+def test_ordinal(text: str, index: int | None) -> None:
+    assert ordinal(text) == index
