@@ -311,8 +311,8 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
 
 
 def _facet_of(topic: TopicView, hit: Hit) -> FacetView | None:
-    return next((f for f in topic.facets if hit.passage.title == f"{topic.name}·{f.title}"
-                 and f.kind == hit.passage.facet_kind), None)
+    position = hit.passage.facet
+    return topic.facets[position] if position is not None and position < len(topic.facets) else None
 
 
 def _item_hits(query: str, snapshot: Snapshot, topic_ids: list[str] | None, limit: int = 8) -> list[Hit]:
@@ -324,7 +324,8 @@ def _clear_item(hits: list[Hit]) -> Hit | None:
     if not hits or hits[0].words == 0 or hits[0].score < ITEM_MIN_SCORE:
         return None
     best = hits[0]
-    rival = next((h for h in hits[1:] if h.passage.title != best.passage.title), None)
+    rival = next((h for h in hits[1:] if (h.passage.topic_id, h.passage.facet)
+                  != (best.passage.topic_id, best.passage.facet)), None)
     if rival is not None and best.score < ITEM_MARGIN * rival.score:
         return None
     return best
@@ -446,7 +447,7 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
         choice = _choice_from_hit(topic, item)
     else:
         topic = snapshot.topics[best.topic_id]
-        facet = topic.facet(best.facet_kind) if best.facet_kind != "summary" else None
+        facet = _facet_of(topic, good[0])
         choice = choose_facet(topic, text, detect_aspect(text, intent))
         if facet is not None and not choice.clear:
             choice = FacetChoice(facet, None, True)

@@ -46,6 +46,6 @@ def test_search_can_be_limited_to_some_topics() -> None:
 def test_item_passages_hold_one_item_each(snapshot) -> None:
     items = [p for p in item_passages_from(snapshot) if p.item is not None]
     topic = snapshot.topics[items[0].topic_id]
-    facet = next(f for f in topic.facets if items[0].title == f"{topic.name}·{f.title}")
+    facet = topic.facets[items[0].facet]
     assert items[0].text.endswith(facet.items[items[0].item])
     assert len(items) == sum(len(f.items) for t in snapshot.ordered() for f in t.facets)

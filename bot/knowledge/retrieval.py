@@ -25,6 +25,7 @@ class Passage:
     title: str
     text: str
     source: Source | None
+    facet: int | None = None  # position of the facet in its topic (None: the definition)
     item: int | None = None  # index of the facet item an item passage holds
 
 
@@ -51,10 +52,10 @@ def passages_from(snapshot: Snapshot) -> list[Passage]:
         names = "、".join([topic.name, *topic.aliases])
         source = topic.sources[0] if topic.sources else None
         out.append(Passage(topic.id, "summary", topic.name, f"{names}：{topic.summary}", source))
-        for facet in topic.facets:
+        for position, facet in enumerate(topic.facets):
             text = f"{topic.name} {facet.title}：" + "；".join(facet.items)
             out.append(Passage(topic.id, facet.kind, f"{topic.name}·{facet.title}", text,
-                               facet.sources[0] if facet.sources else source))
+                               facet.sources[0] if facet.sources else source, position))
     return out
 
 
@@ -66,11 +67,11 @@ def item_passages_from(snapshot: Snapshot) -> list[Passage]:
     for topic in snapshot.ordered():
         source = topic.sources[0] if topic.sources else None
         out.append(Passage(topic.id, "summary", topic.name, f"{topic.name}：{topic.summary}", source))
-        for facet in topic.facets:
+        for position, facet in enumerate(topic.facets):
             facet_source = facet.sources[0] if facet.sources else source
             for n, item in enumerate(facet.items):
                 out.append(Passage(topic.id, facet.kind, f"{topic.name}·{facet.title}",
-                                   f"{facet.title}：{item}", facet_source, n))
+                                   f"{facet.title}：{item}", facet_source, position, n))
     return out
 
 
