@@ -488,6 +488,11 @@ def with_evidence_line(reply: Reply, text: str, snapshot: Snapshot) -> Reply:
     if (facet is None or hit.words < ALSO_MIN_WORDS or hit.score < ITEM_MIN_SCORE
             or facet.items[hit.passage.item] in reply.text):
         return reply
+    if reply.topic_id and hit.passage.topic_id != reply.topic_id:
+        # The answered topic's own best item explains the question about as well: no line.
+        own = _item_hits(text, snapshot, [reply.topic_id], limit=1)
+        if own and hit.score < ITEM_MARGIN * own[0].score:
+            return reply
     section = hit.passage.source.section if hit.passage.source else topic.name
     line = texts.ALSO_LINE.format(title=hit.passage.title, item=facet.items[hit.passage.item], section=section)
     lines = reply.text.split("\n")
@@ -533,15 +538,17 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             other = snapshot.topics[specific.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _choice_from_hit(other, specific))
         return answer_topic(topic, aspect, snapshot, text)
+    # A described case (strength and threat, or a strategy type's preconditions) is a new
+    # question even right after a topic: "该怎么办" is no follow-up of the last one.
+    situation = place(text)
+    if situation and snapshot.get(situation.topic_id):
+        topic = snapshot.topics[situation.topic_id]
+        return answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
     followup = last is not None and looks_like_followup(text)
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:
             return reply
-    situation = place(text)
-    if situation and snapshot.get(situation.topic_id):
-        topic = snapshot.topics[situation.topic_id]
-        return answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
     reply = _retrieval_answer(text, question.intent, snapshot)
     if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.

@@ -171,3 +171,13 @@ def test_classifier_compare_without_difference_words_asks_for_no_second_name(sna
 def test_small_talk_families_beyond_single_phrases(snapshot: Snapshot) -> None:
     assert ask(snapshot, "这东西怎么用啊", "out_of_scope").chat == "capabilities"
     assert ask(snapshot, "好了先下了，改天聊", "out_of_scope").chat == "goodbye"
+
+
+def test_a_described_case_right_after_a_topic_is_a_new_question(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们店口碑不错，但附近开了两家同类店，该咋办", "ask_compare", last_topic="swot_analysis")
+    assert reply.topic_id == "diversification_dispersion_strategy"
+
+
+def test_no_evidence_line_when_the_answered_topic_explains_the_question(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "售后经里要负责啥", "ask_role_duties", topics=["after_sales_service_manager"])
+    assert "🔎" not in reply.text
