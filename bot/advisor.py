@@ -8,6 +8,7 @@ then retrieval over the passages. A question is declined only when none of these
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -166,6 +167,8 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     wins on the question's words (:func:`bot.knowledge.facets.choose_facet`); when none
     wins, the first facet, with the other facets listed to ask about.
     """
+    if aspect == "aliases":
+        return _aliases_reply(topic, snapshot)
     if topic.kind == "concept" and aspect in ROLE_ONLY_ASPECTS:
         aspect = None
     query = rewrite(text) if text and not text.startswith("/") else ""
@@ -197,6 +200,21 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     lines.append(_sources_text(facet, topic))
     return Reply("answer", "\n".join(lines), _topic_buttons(topic, facet, snapshot), topic.id,
                  facet.kind if facet else aspect)
+
+
+def _aliases_reply(topic: TopicView, snapshot: Snapshot) -> Reply:
+    """ "又叫啥": the other names the knowledge gives the topic (not letter-case variants)."""
+    seen = {normalize(topic.name)}
+    names = []
+    for alias in topic.aliases:
+        if normalize(alias) not in seen:
+            seen.add(normalize(alias))
+            names.append(alias)
+    lines = [texts.SUMMARY_LINE.format(name=topic.name, summary=topic.summary),
+             texts.ALIASES_LINE.format(aliases="、".join(names[:8])) if names
+             else texts.NO_ALIASES.format(name=topic.name),
+             _sources_text(None, topic)]
+    return Reply("answer", "\n".join(lines), _topic_buttons(topic, None, snapshot), topic.id, "summary")
 
 
 def answer_item(topic: TopicView, facet: FacetView, index: int, snapshot: Snapshot) -> Reply:
@@ -366,7 +384,29 @@ def _named_topics(question: Question, text: str, snapshot: Snapshot) -> list[str
     """Knowledge ids named in the question: NLU entities plus names in the rewritten text."""
     found = [m.topic_id for m in matcher_for(snapshot).find(text)]
     ids = [t for t in dict.fromkeys([*question.topics, *found]) if snapshot.get(t)]
-    return list(dict.fromkeys(refine_topic(t, text, snapshot) for t in ids))
+    return _subject_first(list(dict.fromkeys(refine_topic(t, text, snapshot) for t in ids)), text, snapshot)
+
+
+_PART_OF = re.compile(r"(里的|中的|里面的|当中的|之中的)$")
+
+
+def _name_span(topic: TopicView, text: str) -> tuple[int, int] | None:
+    for name in sorted((normalize(n) for n in (topic.name, *topic.aliases)), key=len, reverse=True):
+        at = text.find(name) if name else -1
+        if at >= 0:
+            return at, at + len(name)
+    return None
+
+
+def _subject_first(topics: list[str], text: str, snapshot: Snapshot) -> list[str]:
+    """ "SWOT里的ST战略是啥" asks about ST战略: in "A里的B" the second name is the subject."""
+    if len(topics) < 2:
+        return topics
+    norm = normalize(text)
+    first, second = (_name_span(snapshot.topics[t], norm) for t in topics[:2])
+    if first and second and first[1] <= second[0] and _PART_OF.search(norm[first[1]:second[0]]):
+        return [topics[1], topics[0], *topics[2:]]
+    return topics
 
 
 def _without_names(text: str, topic_ids: list[str], snapshot: Snapshot) -> str:
@@ -549,6 +589,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:
             return reply
+        if _continues(asked, text, last, snapshot):
+            # Nothing in it belongs to another topic ("谁提出来的", "又叫啥"): the last topic's
+            # own items decide, before a global search can pull the question elsewhere.
+            return answer_topic(last, aspect, snapshot, text)
     reply = _retrieval_answer(text, question.intent, snapshot)
     if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.

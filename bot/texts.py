@@ -32,6 +32,8 @@ LIST_CUT = "……（共{total}条，以上为前{shown}条）"
 FOCUS_LINE = "👉 您问的这一条：{item}"
 MORE_FACETS = "还可以接着问：{titles}。"
 ITEM_LINE = "【{name}】{title}第{n}条：{item}"
+ALIASES_LINE = "也叫：{aliases}"
+NO_ALIASES = "资料里没有给出{name}的其他叫法。"
 ALSO_LINE = "🔎 资料里相关的一条（{title}）：{item}（《{section}》）"
 SITUATION_SWOT = "按您描述的情况（{cues}），属于SWOT的{quadrant}组合，资料建议这样做："
 SITUATION_TYPE = "按您描述的情况（{cues}），资料里对应的是下面这种战略："
@@ -74,6 +76,7 @@ ROLE_CATEGORY = "岗位职责"
 # Chinese names of answer aspects, used in headings and buttons.
 ASPECT_NAMES = {
     "summary": "概述",
+    "aliases": "别名",
     "duties": "岗位职责",
     "requirements": "任职要求",
     "working_conditions": "工作条件",

@@ -181,3 +181,14 @@ def test_a_described_case_right_after_a_topic_is_a_new_question(snapshot: Snapsh
 def test_no_evidence_line_when_the_answered_topic_explains_the_question(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "售后经里要负责啥", "ask_role_duties", topics=["after_sales_service_manager"])
     assert "🔎" not in reply.text
+
+
+def test_other_names_of_a_topic_are_answered_from_its_aliases(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "又叫啥", "ask_concept", last_topic="differentiation_strategy")
+    assert reply.topic_id == "differentiation_strategy" and "也叫：" in reply.text
+    assert "差异化" in reply.text
+
+
+def test_in_a_part_of_b_the_second_name_is_the_subject(snapshot: Snapshot) -> None:
+    assert ask(snapshot, "SWOT里的ST战略是啥").topic_id == "diversification_dispersion_strategy"
+    assert ask(snapshot, "SWOT分析和ST战略").topic_id == "swot_analysis"  # no "里的": order kept

@@ -13,6 +13,7 @@ from bot.normalize import normalize
 
 # Ordered: the first group whose word occurs wins; longer, more specific words first.
 ASPECT_WORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("aliases", ("又叫", "别名", "又称", "也叫", "也称", "亦称", "别称", "叫法", "简称")),
     ("differences", ("区别", "差别", "差异", "不同", "对比", "比较", "vs", "异同", "不一样")),
     ("requirements", ("任职要求", "任职资格", "任职条件", "招聘要求", "岗位要求", "职位要求", "应聘",
                       "学历", "经验", "门槛", "资格", "要求", "条件要", "需要什么样", "什么人能",
