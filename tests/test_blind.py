@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge.loader import read_knowledge
 from bot.normalize import normalize
 from tests.blind.evaluate import PARTS, format_summary, load_items, run, summary
 from tests.test_heldout import training_examples
@@ -28,6 +29,11 @@ def test_blind_set_is_large_complete_and_never_trained_on() -> None:
     assert sum(item.expect == "decline" for item in items) >= 80
     trained = training_examples()
     assert [t for item in items for t in item.turns if normalize(t) in trained] == []
+
+
+def test_no_blind_question_is_an_example_question_of_the_knowledge() -> None:
+    examples = {normalize(q) for topic in read_knowledge().topics for q in topic.questions}
+    assert [t for item in load_items() for t in item.turns if normalize(t) in examples] == []
 
 
 @pytest.mark.servers

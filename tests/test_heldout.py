@@ -42,6 +42,8 @@ def test_heldout_set_is_large_and_disjoint_from_training_data(snapshot) -> None:
     assert len(questions) >= 150
     overlap = [q["q"] for q in questions if normalize(q["q"]) in training_examples()]
     assert overlap == []
+    examples = {normalize(q) for topic in snapshot.ordered() for q in topic.questions}
+    assert [q["q"] for q in questions if normalize(q["q"]) in examples] == [], "held-out = example question"
     covered = {q["topic"] for q in questions}
     assert set(snapshot.topics) <= covered, "every topic and role has held-out questions"
 

@@ -97,3 +97,27 @@ def test_duplicate_alias_across_topics_is_rejected(kb_copy: Path) -> None:
     roles_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(KnowledgeError, match="别名"):
         read_knowledge(kb_copy)
+
+
+def test_example_questions_are_stored_and_a_change_reloads(kb_copy: Path, engine) -> None:
+    roles_file = kb_copy / "roles.yml"
+    data = yaml.safe_load(roles_file.read_text(encoding="utf-8"))
+    data["roles"][0]["questions"] = ["新来的这个岗位要干些啥", "这个岗位考核看啥"]
+    roles_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    first, _ = load(kb_copy, engine)
+    topic = read_snapshot(engine).topics[data["roles"][0]["id"]]
+    assert topic.questions == ("新来的这个岗位要干些啥", "这个岗位考核看啥")
+    data["roles"][0]["questions"] = ["只剩一个问题"]
+    roles_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    second, changed = load(kb_copy, engine)
+    assert changed and second != first
+    assert read_snapshot(engine).topics[data["roles"][0]["id"]].questions == ("只剩一个问题",)
+
+
+def test_a_database_made_before_example_questions_still_loads(tmp_path: Path, kb_copy: Path) -> None:
+    engine = get_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    create_schema(engine)
+    with engine.begin() as connection:  # as databases made before the kb_questions table
+        connection.exec_driver_sql("DROP TABLE kb_questions")
+    revision, changed = load(kb_copy, engine)
+    assert changed and read_snapshot(engine).revision == revision

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 from bot import texts
 from bot.db import PROJECT_ROOT, create_schema, get_engine, session_scope
-from bot.knowledge.models import Alias, Facet, Meta, Relation, Synonym, Topic
+from bot.knowledge.models import Alias, ExampleQuestion, Facet, Meta, Relation, Synonym, Topic
 from bot.knowledge.schema import (
     KnowledgeError,
     KnowledgeSet,
@@ -85,7 +85,7 @@ def load(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> tuple
     if stored_revision(engine) == revision:
         return revision, False
     with session_scope(engine) as session:
-        for model in (Relation, Facet, Alias, Topic, Synonym):
+        for model in (Relation, ExampleQuestion, Facet, Alias, Topic, Synonym):
             session.execute(delete(model))
         for position, record in enumerate(knowledge.topics):
             topic = Topic(
@@ -105,6 +105,8 @@ def load(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> tuple
                           items=json.dumps(facet.items, ensure_ascii=False),
                           sources=_sources_json(facet.sources))
                 )
+            for i, question in enumerate(record.questions):
+                topic.questions.append(ExampleQuestion(text=question, position=i))
             for i, related in enumerate(record.related):
                 topic.related.append(Relation(related_id=related, position=i))
             session.add(topic)

@@ -24,6 +24,7 @@ class Topic(Base):
 
     aliases = relationship("Alias", cascade="all, delete-orphan", order_by="Alias.position")
     facets = relationship("Facet", cascade="all, delete-orphan", order_by="Facet.position")
+    questions = relationship("ExampleQuestion", cascade="all, delete-orphan", order_by="ExampleQuestion.position")
     related = relationship(
         "Relation", cascade="all, delete-orphan", order_by="Relation.position",
         foreign_keys="Relation.topic_id",
@@ -50,6 +51,17 @@ class Facet(Base):
     title = Column(String(200), nullable=False)
     items = Column(Text, nullable=False)  # JSON list of strings
     sources = Column(Text, nullable=False)
+    position = Column(Integer, nullable=False)
+
+
+class ExampleQuestion(Base):
+    """A way people ask for the topic (its own table, so databases made before it still load)."""
+
+    __tablename__ = "kb_questions"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    topic_id = Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+    text = Column(Text, nullable=False)
     position = Column(Integer, nullable=False)
 
 

@@ -41,6 +41,7 @@ class TopicView:
     sources: tuple[Source, ...]
     facets: tuple[FacetView, ...]
     related: tuple[str, ...]
+    questions: tuple[str, ...] = ()  # how people ask for it: retrieval evidence only
 
     def facet(self, kind: str) -> FacetView | None:
         return next((f for f in self.facets if f.kind == kind), None)
@@ -75,7 +76,8 @@ def read_snapshot(engine: Engine | None = None) -> Snapshot:
         meta = session.get(Meta, "revision")
         rows = session.execute(
             select(Topic).options(
-                selectinload(Topic.aliases), selectinload(Topic.facets), selectinload(Topic.related)
+                selectinload(Topic.aliases), selectinload(Topic.facets), selectinload(Topic.related),
+                selectinload(Topic.questions),
             ).order_by(Topic.position)
         ).scalars().all()
         topics = {
@@ -88,6 +90,7 @@ def read_snapshot(engine: Engine | None = None) -> Snapshot:
                     for f in row.facets
                 ),
                 related=tuple(r.related_id for r in row.related),
+                questions=tuple(q.text for q in row.questions),
             )
             for row in rows
         }

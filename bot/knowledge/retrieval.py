@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.knowledge.repository import Snapshot
 from bot.knowledge.schema import Source
+from bot.knowledge.tokenize import add_words
 from bot.knowledge.tokenize import tokens as default_tokens
 
 
@@ -73,6 +74,22 @@ def item_passages_from(snapshot: Snapshot) -> list[Passage]:
                 out.append(Passage(topic.id, facet.kind, f"{topic.name}·{facet.title}",
                                    f"{facet.title}：{item}", facet_source, position, n))
     return out
+
+
+def question_passages_from(snapshot: Snapshot) -> list[Passage]:
+    """One passage per example question of a topic: how people ask for it, in their words."""
+    out = []
+    for topic in snapshot.ordered():
+        source = topic.sources[0] if topic.sources else None
+        out.extend(Passage(topic.id, "question", topic.name, question, source) for question in topic.questions)
+    return out
+
+
+def question_pool_passages_from(snapshot: Snapshot) -> list[Passage]:
+    """All example questions of a topic as one passage: a long described case shares a word
+    or two with several of them, and little of its weight with any single one."""
+    return [Passage(t.id, "questions", t.name, "；".join(t.questions), t.sources[0] if t.sources else None)
+            for t in snapshot.ordered() if t.questions]
 
 
 class BM25Index:
@@ -143,6 +160,8 @@ _index_cache: dict[tuple[str, str], BM25Index] = {}
 def _cached(snapshot: Snapshot, kind: str, build: Callable[[Snapshot], list[Passage]]) -> BM25Index:
     index = _index_cache.get((kind, snapshot.revision))
     if index is None:
+        # Segment as everywhere else: knowledge names stay one token, whichever runs first.
+        add_words([n for t in snapshot.ordered() for n in (t.name, *t.aliases)])
         for key in [k for k in _index_cache if k[0] == kind]:
             del _index_cache[key]
         index = _index_cache[(kind, snapshot.revision)] = BM25Index(build(snapshot))
@@ -157,3 +176,13 @@ def index_for(snapshot: Snapshot) -> BM25Index:
 def item_index_for(snapshot: Snapshot) -> BM25Index:
     """The item-level index of a snapshot (which facet and item answer), once per revision."""
     return _cached(snapshot, "items", item_passages_from)
+
+
+def question_index_for(snapshot: Snapshot) -> BM25Index:
+    """The example-question index of a snapshot (which topic a message asks for)."""
+    return _cached(snapshot, "questions", question_passages_from)
+
+
+def question_pool_index_for(snapshot: Snapshot) -> BM25Index:
+    """One passage per topic holding all its example questions."""
+    return _cached(snapshot, "question-pools", question_pool_passages_from)

@@ -59,6 +59,9 @@ class TopicRecord:
     facets: list[FacetRecord]
     related: list[str]
     file: str
+    # How people ask when this topic is the answer (incl. described cases): retrieval
+    # evidence for the topic, never shown as an answer.
+    questions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -161,6 +164,7 @@ def parse_concept(raw: Any, path: str, check: _Checker) -> TopicRecord:
         facets=facets,
         related=check.text_list(raw, "related", path),
         file=check.file,
+        questions=check.text_list(raw, "questions", path),
     )
 
 
@@ -184,6 +188,7 @@ def parse_role(raw: Any, path: str, check: _Checker) -> TopicRecord:
         facets=facets,
         related=check.text_list(raw, "related", path),
         file=check.file,
+        questions=check.text_list(raw, "questions", path),
     )
 
 
