@@ -63,5 +63,29 @@ def main() -> None:
               f"{right:>4}/{positives:<4} {wrong:>4}/{positives:<4} {neg:>4}/{negatives}")
 
 
+def calibrate_questions() -> None:
+    """The example-question rule (bot.advisor.asked_topic) over the whole held-out set, as if
+    no topic were named (precision of the rule), and over the off-topic examples."""
+    import bot.advisor as advisor
+
+    snapshot = read_snapshot()
+    positives = [(rewrite(q), t) for q, t in _positives()]
+    negatives = [rewrite(q) for q in _negatives()]
+    print(f"example-question rule: {len(positives)} held-out questions, {len(negatives)} off-topic")
+    print("share for 2 words / 1 word  margin  right  wrong  answered-off-topic")
+    saved = (advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN)
+    try:
+        for two, one, margin in itertools.product((0.5, 0.6, 0.7), (0.8, 0.9, 1.01), (1.1, 1.3)):
+            advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN = ((2, two), (1, one)), margin
+            got = [(advisor.asked_topic(q, snapshot), t) for q, t in positives]
+            right = sum(1 for a, t in got if a == t)
+            wrong = sum(1 for a, t in got if a is not None and a != t)
+            off = sum(1 for q in negatives if not _offtopic(q) and advisor.asked_topic(q, snapshot) is not None)
+            print(f"{two:>8} / {one:<6}           {margin:>6}  {right:>5}  {wrong:>5}  {off:>5}")
+    finally:
+        advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN = saved
+
+
 if __name__ == "__main__":
     main()
+    calibrate_questions()

@@ -18,7 +18,13 @@ from bot.knowledge.colloquial import load_table, rewrite
 from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
-from bot.knowledge.retrieval import Hit, index_for, item_index_for
+from bot.knowledge.retrieval import (
+    Hit,
+    index_for,
+    item_index_for,
+    question_index_for,
+    question_pool_index_for,
+)
 from bot.knowledge.tokenize import tokens
 from bot.normalize import apply_synonyms, normalize
 from bot.situations import Situation, place
@@ -51,6 +57,17 @@ ITEM_MARGIN = 1.2
 # question about a detail ("这门课期末考多长时间") often names a topic whose shown facet
 # is not the one holding the detail.
 ALSO_MIN_WORDS = 2
+# Example questions (the knowledge's `questions:`): a message that holds enough of the IDF
+# weight of one topic's example question, (shared words, share) as in WORD_EVIDENCE, and
+# beats every other topic's best example by QUESTION_MARGIN, asks for that topic.
+# Calibrated by bench/calibrate_scope.py on the 285 held-out questions (98 right, 2 wrong)
+# and 168 off-topic examples (2 answered), never on the blind set (docs/quality.md).
+QUESTION_EVIDENCE = ((2, 0.6), (1, 0.8))
+QUESTION_MARGIN = 1.3
+# Failing that, a topic's example questions taken together (one pooled passage per topic):
+# with the per-question rule, 161 right and 3 wrong of 285, 3 of 168 off-topic answered.
+POOL_EVIDENCE = ((3, 0.3), (2, 0.6))
+POOL_MARGIN = 1.5
 GENERIC_NAME_LENGTH = 2
 GENERIC_MARGIN = 1.3
 ROLE_ONLY_ASPECTS = ("duties", "requirements", "working_conditions")
@@ -376,6 +393,27 @@ def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | Non
     return hits[0]
 
 
+def _clear_topic(hits: list[Hit], evidence: tuple[tuple[int, float], ...], margin: float) -> str | None:
+    """The best hit's topic when it holds enough evidence and beats other topics by ``margin``."""
+    if not hits:
+        return None
+    best = hits[0]
+    if not any(best.words >= words and best.confidence >= share for words, share in evidence):
+        return None
+    rival = next((h for h in hits[1:] if h.passage.topic_id != best.passage.topic_id), None)
+    if rival is not None and best.score < margin * rival.score:
+        return None
+    return best.passage.topic_id
+
+
+def asked_topic(text: str, snapshot: Snapshot) -> str | None:
+    """The topic whose example questions the message matches clearly, if one does: one
+    question closely, else the topic's questions taken together."""
+    query = apply_synonyms(text, snapshot.synonyms)
+    return (_clear_topic(question_index_for(snapshot).search(query, limit=10), QUESTION_EVIDENCE, QUESTION_MARGIN)
+            or _clear_topic(question_pool_index_for(snapshot).search(query, limit=2), POOL_EVIDENCE, POOL_MARGIN))
+
+
 def _search(text: str, snapshot: Snapshot, limit: int = 3) -> list[Hit]:
     return index_for(snapshot).search(apply_synonyms(text, snapshot.synonyms), limit=limit)
 
@@ -566,6 +604,13 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if chat and not topics:
         return chat_reply(chat, snapshot)
 
+    # A described case (strength and threat, or a strategy type's preconditions) outweighs a
+    # topic word it happens to contain ("…旅游市场回暖" names 市场) and is a new question even
+    # right after a topic: "该怎么办" is no follow-up of the last one.
+    situation = place(text)
+    if situation and snapshot.get(situation.topic_id):
+        topic = snapshot.topics[situation.topic_id]
+        return answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
     comparing = aspect == "differences" or question.intent == "ask_compare"
     if comparing:
         reply = _compare_reply(question, topics, last, text, snapshot)
@@ -573,17 +618,15 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return reply
     if topics:
         topic = snapshot.topics[topics[0]]
+        if len(topic.name) <= GENERIC_NAME_LENGTH:  # "营销费用咋分到每个月" is no question about 营销
+            by_question = asked_topic(text, snapshot)
+            if by_question is not None and by_question != topic.id:
+                return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
         specific = _more_specific(topic, text, snapshot)
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _choice_from_hit(other, specific))
         return answer_topic(topic, aspect, snapshot, text)
-    # A described case (strength and threat, or a strategy type's preconditions) is a new
-    # question even right after a topic: "该怎么办" is no follow-up of the last one.
-    situation = place(text)
-    if situation and snapshot.get(situation.topic_id):
-        topic = snapshot.topics[situation.topic_id]
-        return answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
     followup = last is not None and looks_like_followup(text)
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
@@ -593,6 +636,9 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             # Nothing in it belongs to another topic ("谁提出来的", "又叫啥"): the last topic's
             # own items decide, before a global search can pull the question elsewhere.
             return answer_topic(last, aspect, snapshot, text)
+    by_question = asked_topic(text, snapshot)
+    if by_question is not None:
+        return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
     reply = _retrieval_answer(text, question.intent, snapshot)
     if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.

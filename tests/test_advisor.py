@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from actions import payloads
-from bot.advisor import CAPABILITIES, Question, ask_for, respond
+from bot.advisor import CAPABILITIES, Question, ask_for, asked_topic, respond
 from bot.knowledge.repository import Snapshot
 
 
@@ -192,3 +193,17 @@ def test_other_names_of_a_topic_are_answered_from_its_aliases(snapshot: Snapshot
 def test_in_a_part_of_b_the_second_name_is_the_subject(snapshot: Snapshot) -> None:
     assert ask(snapshot, "SWOT里的ST战略是啥").topic_id == "diversification_dispersion_strategy"
     assert ask(snapshot, "SWOT分析和ST战略").topic_id == "swot_analysis"  # no "里的": order kept
+
+
+def _with_questions(snapshot: Snapshot, **questions: tuple[str, ...]) -> Snapshot:
+    topics = {tid: replace(t, questions=questions.get(tid, ())) for tid, t in snapshot.topics.items()}
+    return replace(snapshot, topics=topics, revision=snapshot.revision + "-questions")
+
+
+def test_a_message_matching_a_topics_example_question_asks_for_that_topic(snapshot: Snapshot) -> None:
+    kb = _with_questions(snapshot, annual_marketing_budget=("明年营销费用怎么分到每个月",),
+                         service_blueprint=("客户进门到离开每一步都画出来",))
+    assert asked_topic("明年的营销费用该怎么分到每个月呢", kb) == "annual_marketing_budget"
+    assert ask(kb, "明年的营销费用该怎么分到每个月呢", "out_of_scope").topic_id == "annual_marketing_budget"
+    # One shared everyday word is no evidence.
+    assert asked_topic("明年去哪儿旅游", kb) is None
