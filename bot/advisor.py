@@ -25,6 +25,7 @@ from bot.knowledge.retrieval import (
     question_index_for,
     question_pool_index_for,
 )
+from bot.knowledge.spelling import speller_for
 from bot.knowledge.tokenize import tokens
 from bot.normalize import apply_synonyms, normalize
 from bot.situations import Situation, place
@@ -579,10 +580,16 @@ def with_evidence_line(reply: Reply, text: str, snapshot: Snapshot) -> Reply:
     return reply
 
 
+def understood(text: str, snapshot: Snapshot, context: str = "") -> str:
+    """The question as matching reads it: colloquial wording rewritten, pinyin typos of
+    ordinary words corrected."""
+    return speller_for(snapshot).correct(rewrite(text, context=context))
+
+
 def respond(question: Question, snapshot: Snapshot) -> Reply:
     """Decide what to answer from the question, the NLU result and the conversation state."""
     reply = _decide(question, snapshot)
-    text = rewrite(question.text) if not question.text.startswith("/") else ""
+    text = understood(question.text, snapshot) if not question.text.startswith("/") else ""
     return with_evidence_line(reply, text, snapshot)
 
 
@@ -592,7 +599,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return chat_reply(CHAT_INTENTS[question.intent], snapshot)  # "/ask_capabilities" button
         return _respond_to_payload(question, snapshot)
     last = snapshot.get(question.last_topic)
-    text = rewrite(question.text, context=last.name if last else "")
+    text = understood(question.text, snapshot, context=last.name if last else "")
     topics = _named_topics(question, text, snapshot)
     # Question words outside the names: "SMART原则里R是啥" does not ask for 原则.
     asked = _without_names(text, [*topics, *([last.id] if last else [])], snapshot)

@@ -1,0 +1,35 @@
+"""Pinyin typos of ordinary words are corrected to the one sound-alike knowledge word."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.spelling import Speller, speller_for
+
+VOCABULARY = ["排队", "投诉", "策略", "绩效", "公司", "时间", "实践"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("网点排对太久", "网点排队太久"),
+    ("被投述好几回", "被投诉好几回"),
+    ("推广册略", "推广策略"),
+    ("极效考核", "绩效考核"),
+])
+def test_non_words_become_their_sound_alike(typed: str, meant: str) -> None:
+    assert Speller(VOCABULARY).correct(typed) == meant
+
+
+def test_real_words_and_ambiguous_sounds_are_left_alone() -> None:
+    speller = Speller(VOCABULARY)
+    assert speller.correct("excel公式怎么写") == "excel公式怎么写"  # 公式 is a word, though it sounds like 公司
+    assert speller.correct("十践") == "十践"  # sounds like both 时间 (shi jian) and 实践: too ambiguous
+
+
+def test_the_real_knowledge_corrects_a_typo_of_its_own_vocabulary(snapshot) -> None:
+    assert speller_for(snapshot).correct("客户满以度") == "客户满意度"
+
+
+def test_colloquial_words_jieba_does_not_know_are_not_typos(snapshot) -> None:
+    speller = speller_for(snapshot)
+    assert speller.correct("我是新来的") == "我是新来的"
+    assert speller.correct("最细的那层是什么") == "最细的那层是什么"
