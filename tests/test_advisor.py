@@ -207,3 +207,8 @@ def test_a_message_matching_a_topics_example_question_asks_for_that_topic(snapsh
     assert ask(kb, "明年的营销费用该怎么分到每个月呢", "out_of_scope").topic_id == "annual_marketing_budget"
     # One shared everyday word is no evidence.
     assert asked_topic("明年去哪儿旅游", kb) is None
+
+
+def test_a_described_case_gets_the_decision_without_an_extra_fact_line(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们酒店设备都旧了，员工也不够，可周边新建了好多写字楼，下一步咋走")
+    assert reply.topic_id == "defensive_strategy" and "🔎" not in reply.text
