@@ -10,7 +10,9 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_PORT ?= 5005
 export ACTIONS_PORT ?= 5055
-export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
+# Where the Rasa and action servers listen: this host only unless opened deliberately
+# (BIND_HOST=0.0.0.0, or the address of one internal interface; docs/security.md).
+export BIND_HOST ?= 127.0.0.1
 export TRACKER_DIALECT ?= sqlite
 export TRACKER_DB ?= $(CURDIR)/var/trackers.db
 

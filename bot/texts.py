@@ -68,6 +68,12 @@ EMPTY_MESSAGE = "我没有收到文字内容，请输入您的问题。"
 NO_REPLY_APOLOGY = "抱歉，系统暂时出了点问题，这次没能回答您。请稍后再试一次，您之前的对话和分析都已保存。"
 UNAUTHORIZED = "未授权：请提供有效的访问令牌。"
 BAD_REQUEST = "请求格式不正确：需要 JSON，例如 {\"sender\": \"u1\", \"message\": \"你好\"}。"
+BAD_MESSAGE_TYPE = "请求格式不正确：message 必须是文字（字符串）。"
+BAD_SENDER = "请求格式不正确：sender 必须是不超过 128 个字符的文字或数字。"
+REST_FORBIDDEN = "REST 接口只接受本机请求；从其他机器访问请使用门户聊天窗口，或由管理员配置 REST_TOKEN 后携带令牌。"
+PAYLOAD_REFUSED = ("这个指令不能直接输入。请直接用中文提问，或点击对话中的按钮；"
+                   "输入 /restart 可以重新开始对话（已保存的分析不受影响）。")
+RESTART_DONE = "好的，对话已重新开始，之前的上下文已清空；您保存的分析都还在，说“我的分析”即可查看。请问想了解什么？"
 
 # Headings of a role's facets in the knowledge format, and a role's default category.
 ROLE_FACET_TITLES = {"duties": "岗位职责", "requirements": "任职要求", "working_conditions": "工作环境与条件"}

@@ -14,6 +14,11 @@ from bot.knowledge.repository import Snapshot, read_snapshot
 from tests.support.servers import BotServers
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``last`` (the server-log check) run after all the others."""
+    items.sort(key=lambda item: item.get_closest_marker("last") is not None)
+
+
 @pytest.fixture(scope="session")
 def kb_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     """A SQLite database loaded with the real knowledge base (once per test session)."""

@@ -7,7 +7,8 @@ It works like Rasa's ``socketio`` channel with three differences:
 * **Identity from a JWT.** The widget connects with ``auth: {token}``, an HS256 JWT signed
   with ``PORTAL_JWT_SECRET`` (claims: ``sub`` and ``exp`` required). The conversation id
   (Rasa's sender id) is the token's ``sub``; any ``session_id`` or sender the client sends is
-  ignored, so nobody reads or writes another user's conversation or analyses. With
+  ignored, so nobody reads or writes another user's conversation or analyses. A ``sub`` in
+  the REST channel's namespace (``rest:…``) is refused (:mod:`bot.web.access`). With
   ``PORTAL_JWT_SECRET`` unset (development only) connections without a token are allowed
   and get an anonymous id ``anon-<hex>``, which the client may present again to resume.
 * **Only configured origins.** ``CORS_ORIGINS`` (comma separated, default
@@ -37,6 +38,9 @@ from sanic import Blueprint, response
 from socketio import AsyncServer
 
 import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
+from bot import texts
+from bot.web.access import portal_subject_allowed
+from bot.web.commands import domain_vocabulary, screen_payload
 from bot.web.guard import clean, ensure_reply, rejection
 
 logger = logging.getLogger(__name__)
@@ -61,7 +65,7 @@ def verify_token(token: str | None, secret: str) -> dict[str, Any] | None:
     except jwt.PyJWTError as exc:
         logger.info("portal: rejected token (%s)", exc)
         return None
-    return claims if isinstance(claims.get("sub"), str) and claims["sub"] else None
+    return claims if portal_subject_allowed(claims.get("sub")) else None
 
 
 def room(sender_id: str) -> str:
@@ -167,7 +171,8 @@ class PortalInput(InputChannel):
             request = environ.get("sanic.request")
             if request is not None:
                 self.app = request.app
-            token = (auth or {}).get("token")
+            token = auth.get("token") if isinstance(auth, dict) else None
+            token = token if isinstance(token, str) else None
             if self.secret is None and not token:
                 await sio.save_session(sid, {"sender": None, "exp": None})
                 return True
@@ -178,10 +183,10 @@ class PortalInput(InputChannel):
             return True
 
         @sio.on("session_request")
-        async def session_request(sid: str, data: dict | None) -> None:
+        async def session_request(sid: str, data: Any = None) -> None:
             session = await sio.get_session(sid)
             if session["sender"] is None:  # anonymous development mode
-                wanted = str((data or {}).get("session_id") or "")
+                wanted = str(data.get("session_id") or "") if isinstance(data, dict) else ""
                 session["sender"] = wanted if ANONYMOUS_ID.match(wanted) else f"anon-{secrets.token_hex(16)}"
                 await sio.save_session(sid, session)
             sender = session["sender"]
@@ -190,7 +195,7 @@ class PortalInput(InputChannel):
             await sio.emit("history", await self._history(sender), room=sid)
 
         @sio.on(self.user_message_evt)
-        async def handle_message(sid: str, data: dict | None) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             session = await sio.get_session(sid)
             sender = session.get("sender")
             if sender is None:
@@ -199,12 +204,19 @@ class PortalInput(InputChannel):
                 await sio.emit("auth_expired", room=sid)
                 await sio.disconnect(sid)
                 return
-            text = clean((data or {}).get("message"))
-            display = clean((data or {}).get("display"))[:200]
+            data = data if isinstance(data, dict) else {}
+            if data.get("message") is not None and not isinstance(data.get("message"), str):
+                await sio.emit(self.bot_message_evt, {"text": texts.BAD_MESSAGE_TYPE}, room=sid)
+                return
+            text = clean(data.get("message"))
+            display = clean(data.get("display"))[:200] if isinstance(data.get("display"), str) else ""
             problem = rejection(text)
+            screened = screen_payload(text, *domain_vocabulary(self.app)) if not problem else None
+            problem = problem or screened.refusal
             if problem:  # never reaches NLU; the user keeps what was typed in the input box
                 await sio.emit(self.bot_message_evt, {"text": problem}, room=sid)
                 return
+            text = screened.text
             await sio.emit("user_echo", {"text": display or text}, room=room(sender), skip_sid=sid)
             output = PortalOutput(sio, self.bot_message_evt)
             try:

@@ -5,14 +5,14 @@ fails. This subclass (a Rasa plug-in, like ``bot.web.channel``) rejects empty an
 messages and malformed JSON with a Chinese explanation before NLU, and always answers with
 at least one message; importing it applies :mod:`bot.web.rasa_patches`.
 
-The REST channel takes the sender id from the request, so outside a trusted network set
-``REST_TOKEN``: requests must then carry ``Authorization: Bearer <token>`` (the portal widget
-uses the JWT channel instead).
+The sender id comes from the request, so it is namespaced (``rest:<sender>``) and never
+reaches a portal user's conversation or analyses; without ``REST_TOKEN`` only clients on this
+host are served, with it every request needs ``Authorization: Bearer <token>``
+(:mod:`bot.web.access`). Typed ``/intent`` payloads are screened by :mod:`bot.web.commands`.
 """
 
 from __future__ import annotations
 
-import hmac
 import inspect
 import json
 import logging
@@ -28,11 +28,11 @@ from sanic.response import HTTPResponse
 
 import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
 from bot import texts
+from bot.web.access import rest_access, rest_sender_id, visible_sender
+from bot.web.commands import domain_vocabulary, screen_payload
 from bot.web.guard import clean, ensure_reply, rejection
 
 logger = logging.getLogger(__name__)
-
-
 
 class GuardedRestInput(RestInput):
     @classmethod
@@ -49,27 +49,37 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            token = os.environ.get("REST_TOKEN", "")
-            if token and not hmac.compare_digest(request.headers.get("Authorization", ""), f"Bearer {token}"):
-                return response.json([{"text": texts.UNAUTHORIZED}], status=401)
+            if not rest_access(request.ip, request.headers.get("Authorization")):
+                if os.environ.get("REST_TOKEN"):
+                    return response.json([{"text": texts.UNAUTHORIZED}], status=401)
+                return response.json([{"text": texts.REST_FORBIDDEN}], status=403)
             try:
                 body = json.loads(request.body or b"")
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
                 body = None
             if not isinstance(body, dict):
                 return response.json([{"text": texts.BAD_REQUEST}], status=400)
-            sender = clean(body.get("sender")) or "default"
+            sender_id = rest_sender_id(body.get("sender"))
+            if sender_id is None:
+                return response.json([{"text": texts.BAD_SENDER}], status=400)
+            recipient = visible_sender(sender_id)
+            if body.get("message") is not None and not isinstance(body.get("message"), str):
+                return response.json([{"recipient_id": recipient, "text": texts.BAD_MESSAGE_TYPE}], status=400)
             text = clean(body.get("message"))
             problem = rejection(text)
             if problem:
-                return response.json([{"recipient_id": sender, "text": problem}])
+                return response.json([{"recipient_id": recipient, "text": problem}])
+            screened = screen_payload(text, *domain_vocabulary(request.app))
+            if screened.refusal:
+                return response.json([{"recipient_id": recipient, "text": screened.refusal}])
             metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else None
             collector = CollectingOutputChannel()
             try:
-                await on_new_message(UserMessage(text, collector, sender, input_channel=self.name(),
-                                                 metadata=metadata))
+                await on_new_message(UserMessage(screened.text, collector, sender_id,
+                                                 input_channel=self.name(), metadata=metadata))
             except Exception:  # the user still gets an answer; the log keeps the details
-                logger.exception("message handling failed for sender %s", sender)
-            return response.json(ensure_reply(collector.messages))
+                logger.exception("message handling failed for sender %s", sender_id)
+            return response.json([{**m, "recipient_id": recipient} if "recipient_id" in m else m
+                                  for m in ensure_reply(collector.messages)])
 
         return webhook

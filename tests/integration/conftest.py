@@ -90,7 +90,8 @@ def production(postgres: PostgresServer, redis_server: RedisServer, model_copy: 
     # base into PostgreSQL (and the second time proves the reload is idempotent there).
     first = BotServers(tmp_path_factory.mktemp("rasa-1"), extra_env=env, model=model_copy)
     second = BotServers(tmp_path_factory.mktemp("rasa-2"), model=model_copy, extra_env={
-        **env, "ACTION_ENDPOINT_URL": first.env["ACTION_ENDPOINT_URL"]})
+        **env, "ACTION_ENDPOINT_URL": first.env["ACTION_ENDPOINT_URL"],
+        "ACTION_SERVER_TOKEN": first.env["ACTION_SERVER_TOKEN"]})
     try:
         # One after the other: each Rasa server creates the tracker table if it is missing.
         first.start()

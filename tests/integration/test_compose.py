@@ -86,8 +86,9 @@ def test_integration_fixture_sets_the_same_variables(compose: dict) -> None:
     fake = SimpleNamespace(url=lambda db: f"postgresql://u:p@h:1/{db}", host="h", port=1, user="u",
                            password="p")
     env = production_env(fake, fake)
-    # ACTION_ENDPOINT_URL comes from BotServers (the action server's free port).
-    assert set(env) == (endpoint_variables() - {"ACTION_ENDPOINT_URL"}) | {"DATABASE_URL", "ENDPOINTS"}
+    # ACTION_ENDPOINT_URL and ACTION_SERVER_TOKEN come from BotServers (free port, fresh secret).
+    assert set(env) == (endpoint_variables() - {"ACTION_ENDPOINT_URL", "ACTION_SERVER_TOKEN"}) | {
+        "DATABASE_URL", "ENDPOINTS"}
     assert env["ENDPOINTS"] == ENDPOINTS
     rasa = compose["services"]["rasa-1"]["environment"]
     assert env["TRACKER_DB"] == rasa["TRACKER_DB"]
@@ -104,6 +105,25 @@ def test_load_balancer_knows_every_server(compose: dict) -> None:
     assert all(not str(p).endswith(":5055") for p in published)  # action servers stay internal
     for name in ("postgres", "redis"):
         assert "ports" not in compose["services"][name]
+
+
+def test_action_servers_require_the_secret_the_rasa_servers_send(compose: dict) -> None:
+    endpoints = load(ENDPOINTS)["action_endpoint"]
+    assert endpoints["headers"]["Authorization"] == "Bearer ${ACTION_SERVER_TOKEN}"
+    required = "${ACTION_SERVER_TOKEN:?set ACTION_SERVER_TOKEN}"
+    for name, service in {**services(compose, "rasa-"), **services(compose, "actions-")}.items():
+        assert service["environment"]["ACTION_SERVER_TOKEN"] == required, name
+    for name, service in services(compose, "actions-").items():
+        assert service["command"].startswith("python -m actions.server "), name  # the guarded launcher
+        assert "rasa run actions" not in service["command"]
+
+
+def test_only_the_load_balancer_is_published_and_only_on_the_internal_interface(compose: dict) -> None:
+    for name, service in compose["services"].items():
+        if name != "loadbalancer":
+            assert "ports" not in service, name
+    (published,) = compose["services"]["loadbalancer"]["ports"]
+    assert str(published).startswith("${BOT_BIND:?"), published  # no all-interfaces default
 
 
 def test_run_script_chooses_the_endpoints_file_from_the_environment() -> None:

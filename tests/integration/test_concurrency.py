@@ -17,6 +17,7 @@ import pytest
 
 from bot.analyses import store
 from tests.integration import wizard
+from tests.support.servers import owner
 
 pytestmark = [pytest.mark.integration, pytest.mark.servers]
 
@@ -79,7 +80,7 @@ def test_fifty_users_run_the_wizard_interleaved(production) -> None:
     assert len(set(turns_done)) == USERS
 
     for user, swot in users.items():
-        records = store.list_for_user(user, engine=production.engine)
+        records = store.list_for_user(owner(user), engine=production.engine)
         assert len(records) == 1, (user, records)
         record = records[0]
         assert record.status == "complete", (user, record)

@@ -17,7 +17,7 @@ import pytest
 from bot.analyses import store
 from bot.db import get_engine
 from tests.integration import wizard
-from tests.support.servers import BotServers
+from tests.support.servers import BotServers, owner
 
 pytestmark = [pytest.mark.integration, pytest.mark.servers]
 
@@ -80,7 +80,7 @@ def test_kill9_either_server_mid_wizard_loses_nothing(crashable: BotServers) -> 
     result = wizard.turn(say, swot, "5 3 4 2", "结论：")
 
     engine = get_engine(servers.env["DATABASE_URL"])
-    records = store.list_for_user(user, engine=engine)
+    records = store.list_for_user(owner(user), engine=engine)
     assert len(records) == 1, records  # resumed, not started again
     record = records[0]
     assert record.status == "complete" and record.subject == "信用卡中心"

@@ -17,6 +17,7 @@ from bot.analyses import store
 from bot.strategy.decision import decide
 from bot.strategy.factors import SwotInput
 from tests.integration import wizard
+from tests.support.servers import owner
 
 pytestmark = [pytest.mark.integration, pytest.mark.servers]
 
@@ -82,7 +83,7 @@ def test_one_conversation_across_two_rasa_servers(production) -> None:
     assert all(a != b for a, b in itertools.pairwise(say.used))
 
     # The saved analysis, read from PostgreSQL through the store.
-    records = store.list_for_user(user, engine=production.engine)
+    records = store.list_for_user(owner(user), engine=production.engine)
     assert len(records) == 1, records
     record = records[0]
     assert record.kind == "swot" and record.status == "complete" and record.subject == "城东支行"
@@ -95,7 +96,7 @@ def test_one_conversation_across_two_rasa_servers(production) -> None:
         with engine.connect() as connection:
             user_turns = connection.execute(
                 text("SELECT count(*) FROM events WHERE sender_id = :u AND type_name = 'user'"),
-                {"u": user},
+                {"u": owner(user)},
             ).scalar()
     finally:
         engine.dispose()
@@ -129,6 +130,6 @@ def test_a_rasa_server_killed_mid_wizard_the_other_takes_over(production) -> Non
     result = wizard.enter_weights(say, swot)
     wizard.expect(result, "结论：SO象限", turn="weights")  # S 3 − W 2 > 0, O 4 − T 1 > 0
 
-    records = store.list_for_user(user, engine=production.engine)
+    records = store.list_for_user(owner(user), engine=production.engine)
     assert len(records) == 1 and records[0].status == "complete"
     assert records[0].data["swot"] == swot.expected_swot()

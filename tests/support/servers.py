@@ -7,8 +7,11 @@ and can restart either server to prove that nothing is lost.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -16,12 +19,16 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "advisor.tar.gz"
 VENV_BIN = Path(sys.executable).parent
+
+
+_ERROR_LINE = re.compile(r"\b(ERROR|CRITICAL)\b|Traceback \(most recent call last\)")
 
 
 def free_port() -> int:
@@ -53,11 +60,16 @@ class BotServers:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "DATABASE_URL": f"sqlite:///{workdir / 'advisor.db'}",
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.actions_port}/webhook",
+            "ACTION_SERVER_TOKEN": secrets.token_urlsafe(24),
+            "BIND_HOST": "127.0.0.1",
             "TRACKER_DIALECT": "sqlite",
             "TRACKER_DB": str(workdir / "trackers.db"),
             "ENDPOINTS": "endpoints.yml",  # tests/integration passes endpoints.production.yml
             **(extra_env or {}),
         }
+        bind = self.env["BIND_HOST"]
+        self.host = "127.0.0.1" if bind in ("0.0.0.0", "::", "") else bind  # where to reach them
+        self.provoked: dict[str, list[tuple[int, int]]] = {"rasa": [], "actions": []}
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
         subprocess.run([sys.executable, "-m", "bot", "reload"], cwd=ROOT, env=self.env, check=True,
@@ -65,21 +77,58 @@ class BotServers:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://{self.host}:{self.actions_port}"
+
+    def _log_size(self, name: str) -> int:
+        path = self.workdir / f"{name}.log"
+        return path.stat().st_size if path.exists() else 0
+
+    @contextlib.contextmanager
+    def provoking(self) -> Iterator[None]:
+        """A block that makes the servers log errors on purpose (excluded by :meth:`error_lines`)."""
+        start = {name: self._log_size(name) for name in self.provoked}
+        try:
+            yield
+        finally:
+            time.sleep(0.5)  # let the servers finish writing what the block caused
+            for name in self.provoked:
+                self.provoked[name].append((start[name], self._log_size(name)))
+
+    def error_lines(self) -> list[str]:
+        """ERROR / CRITICAL lines of both logs outside :meth:`provoking` blocks."""
+        found = []
+        for name, ranges in self.provoked.items():
+            path = self.workdir / f"{name}.log"
+            if not path.exists():
+                continue
+            data = path.read_bytes()
+            offset = 0
+            for line in data.splitlines(keepends=True):
+                inside = any(start <= offset < end for start, end in ranges)
+                if not inside and _ERROR_LINE.search(line.decode("utf-8", "replace")):
+                    found.append(f"{name}.log: {line.decode('utf-8', 'replace').rstrip()}")
+                offset += len(line)
+        return found
 
     def _log(self, name: str):
         return open(self.workdir / f"{name}.log", "ab")
 
     def start_actions(self) -> None:
         self.actions = subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(self.actions_port), "--actions", "actions"],
+            [sys.executable, "-m", "actions.server", "--host", self.env["BIND_HOST"],
+             "--port", str(self.actions_port)],
             cwd=ROOT, env=self.env, stdout=self._log("actions"), stderr=subprocess.STDOUT,
         )
-        self._wait(f"http://127.0.0.1:{self.actions_port}/health", self.actions, "actions")
+        self._wait(f"{self.actions_url}/health", self.actions, "actions")
 
     def start_rasa(self) -> None:
         self.rasa = subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--port", str(self.rasa_port),
+            [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--interface", self.env["BIND_HOST"],
+             "--port", str(self.rasa_port),
              "--endpoints", self.env["ENDPOINTS"], "--credentials", "credentials.yml"],
             cwd=ROOT, env=self.env, stdout=self._log("rasa"), stderr=subprocess.STDOUT,
         )
@@ -126,7 +175,9 @@ class BotServers:
         self.stop_actions()
 
     def send(self, sender: str, message: str, timeout: float = 30) -> list[dict[str, Any]]:
-        """One user turn through the REST channel; returns the bot's messages."""
+        """One user turn through the REST channel; returns the bot's messages.
+
+        The conversation's id inside the bot is ``rest:<sender>`` (:func:`owner`)."""
         body = json.dumps({"sender": sender, "message": message}).encode("utf-8")
         request = urllib.request.Request(f"{self.url}/webhooks/rest/webhook", data=body,
                                          headers={"Content-Type": "application/json"})
@@ -136,6 +187,15 @@ class BotServers:
     def say(self, sender: str, message: str) -> str:
         """The bot's reply texts joined, for assertions."""
         return "\n".join(m.get("text", "") for m in self.send(sender, message))
+
+
+def owner(sender: str) -> str:
+    """The user id a REST sender's conversation and analyses are stored under."""
+    from bot.web.access import rest_sender_id
+
+    sender_id = rest_sender_id(sender)
+    assert sender_id is not None
+    return sender_id
 
 
 def copy_clean(workdir: Path) -> None:
