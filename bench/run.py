@@ -131,6 +131,8 @@ class Bot:
     rasa: subprocess.Popen | None = None
     actions: subprocess.Popen | None = None
     more_rasa: list[tuple[int, subprocess.Popen]] = field(default_factory=list)  # (port, process)
+    # Ours: the guarded launcher that production runs (shared secret); stock: rasa_sdk's own.
+    actions_command: tuple[str, ...] = (RASA, "run", "actions", "--actions", "actions")
 
     @property
     def url(self) -> str:
@@ -151,8 +153,7 @@ class Bot:
 
     def start_actions(self) -> float:
         started = time.monotonic()
-        self.actions = self._popen([RASA, "run", "actions", "--port", str(self.actions_port),
-                                    "--actions", "actions"], "actions")
+        self.actions = self._popen([*self.actions_command, "--port", str(self.actions_port)], "actions")
         deadline = started + 120
         import urllib.request
         while time.monotonic() < deadline:
@@ -169,7 +170,7 @@ class Bot:
 
     def _start_rasa_process(self, port: int, log: str) -> subprocess.Popen:
         endpoints = self.env.get("ENDPOINTS", "endpoints.yml")
-        return self._popen([RASA, "run", "--model", str(self.model), "--port", str(port),
+        return self._popen([RASA, "run", "--model", str(self.model), "--interface", "127.0.0.1", "--port", str(port),
                             "--endpoints", endpoints, "--credentials", "credentials.yml"], log)
 
     def start_rasa(self, probe: str) -> float:
@@ -594,7 +595,8 @@ def main() -> None:
         scale_env, services, facts["ours_setup"] = scaling_setup(args, tmp)
         servers = BotServers(tmp / "ours", model=model, extra_env={**server_env, **scale_env})  # own knowledge DB, trackers
         bot = Bot("ours", ROOT, model, servers.env, logs, rasa_port=servers.rasa_port,
-                  actions_port=servers.actions_port)
+                  actions_port=servers.actions_port,
+                  actions_command=(sys.executable, "-m", "actions.server", "--host", "127.0.0.1"))
         bots.append(bot)
         measure(bot, ours, OURS_QA, OURS_WIZARD, "售后服务经理的职责有哪些", args, check_wizard=True)
         bot.stop()

@@ -32,7 +32,7 @@ def test_ensure_reply_adds_an_apology_only_when_nothing_was_said() -> None:
     assert ensure_reply([{"recipient_id": "u"}]) == [{"text": texts.NO_REPLY_APOLOGY}]
 
 
-def test_rest_channel_requires_the_token_when_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rest_channel_requires_the_token_or_a_local_client(monkeypatch: pytest.MonkeyPatch) -> None:
     import asyncio
     import json
     from types import SimpleNamespace
@@ -42,14 +42,15 @@ def test_rest_channel_requires_the_token_when_configured(monkeypatch: pytest.Mon
     received = []
 
     async def on_new_message(message) -> None:
-        received.append(message.text)
+        received.append((message.sender_id, message.text))
         await message.output_channel.send_text_message(message.sender_id, "收到")
 
     blueprint = GuardedRestInput().blueprint(on_new_message)
     receive = next(r.handler for r in blueprint._future_routes if r.uri == "/webhook")
 
-    def call(headers: dict[str, str]):
-        request = SimpleNamespace(headers=headers, body=json.dumps({"sender": "u", "message": "你好"}).encode())
+    def call(headers: dict[str, str], ip: str = "192.0.2.9"):
+        request = SimpleNamespace(headers=headers, ip=ip, app=None,
+                                  body=json.dumps({"sender": "u", "message": "你好"}).encode())
         result = asyncio.run(receive(request))
         return result.status, json.loads(result.body)
 
@@ -57,4 +58,8 @@ def test_rest_channel_requires_the_token_when_configured(monkeypatch: pytest.Mon
     denied_status, denied = call({})
     allowed_status, allowed = call({"Authorization": "Bearer s3cret"})
     assert denied_status == 401 and denied[0]["text"] == texts.UNAUTHORIZED
-    assert allowed_status == 200 and allowed[0]["text"] == "收到" and received == ["你好"]
+    assert allowed_status == 200 and allowed == [{"recipient_id": "u", "text": "收到"}]
+    assert received == [("rest:u", "你好")]  # the conversation id is namespaced, the reply is not
+    monkeypatch.delenv("REST_TOKEN")
+    assert call({}, ip="192.0.2.9") == (403, [{"text": texts.REST_FORBIDDEN}])
+    assert call({}, ip="127.0.0.1")[0] == 200
