@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.knowledge.matcher import KnowledgeMatcher
 from bot.knowledge.repository import default_cache
+from bot.web import rasa_patches
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,9 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
         cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
         execution_context: ExecutionContext,
     ) -> KnowledgeEntityExtractor:
+        # The one place the Rasa adjustments are applied: every process that loads this
+        # model (Rasa servers, tests), whichever channels credentials.yml lists.
+        rasa_patches.install()
         return cls(config)
 
     def _segment(self, text: str) -> list[str]:

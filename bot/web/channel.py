@@ -37,7 +37,6 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, response
 from socketio import AsyncServer
 
-import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
 from bot import texts
 from bot.web.access import portal_subject_allowed
 from bot.web.commands import domain_vocabulary, screen_payload

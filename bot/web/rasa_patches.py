@@ -1,7 +1,11 @@
-"""Runtime adjustments to Rasa 3.6, applied when the Rasa server imports our channels.
+"""Runtime adjustments to Rasa 3.6 that have no supported route, applied by :func:`install`.
 
-Each one fixes a measured problem (docs/performance.md) that has no configuration switch in
-Rasa 3.6; none changes what Rasa stores or answers:
+``install()`` is called from one place: ``KnowledgeEntityExtractor.create`` (bot/nlu), i.e.
+whenever a process loads this project's model, whatever channels ``credentials.yml`` lists.
+It checks the Rasa version it was written for and refuses another one with a clear error,
+and it is idempotent. Each adjustment fixes a measured problem (docs/performance.md) and
+changes neither what Rasa stores nor what it answers; tests/test_rasa_patches.py has a test
+per adjustment that fails if it stops taking effect.
 
 * The custom-action HTTP timeout is hard-coded to 300 s, so a hung action server would keep a
   user waiting for five minutes; ``ACTION_TIMEOUT_SECONDS`` (default 10) replaces it.
@@ -12,13 +16,9 @@ Rasa 3.6; none changes what Rasa stores or answers:
   each) for every event it deserialises, i.e. for every stored event on every tracker read:
   about half the time of a tracker-store read. The name → class table is now built once;
   unknown names still go through Rasa's own function (same default / error behaviour).
-* SQLite tracker store: SQLAlchemy 1.4 gives a SQLite file no connection pool, so Rasa's
-  ``SQLTrackerStore`` opened and closed a connection for every read and write and committed
-  every turn with a full fsync (rollback journal) — all on the server's event loop. Its SQLite
-  file engine now keeps its connection (a small pool) and uses the write-ahead log with
-  ``synchronous=NORMAL``: a committed turn survives a crash or ``kill -9`` of the server (only
-  a power cut of the machine can lose the last turns), readers no longer block the writer, and
-  several Sanic workers can share the file. PostgreSQL and in-memory SQLite are not affected.
+
+The SQLite tracker store's kept connection and write-ahead log have a supported route: the
+tracker store class named in ``endpoints.yml`` (:mod:`bot.web.tracker_store`).
 """
 
 from __future__ import annotations
@@ -26,18 +26,26 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import rasa
 import rasa.core.actions.action as rasa_action
-import rasa.core.tracker_store as rasa_tracker_store
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event
 from rasa.shared.utils.common import all_subclasses
-from sqlalchemy import event as sa_event
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import QueuePool
 
-rasa_action.DEFAULT_REQUEST_TIMEOUT = int(os.environ.get("ACTION_TIMEOUT_SECONDS", "10"))
+RASA_VERSION = "3.6.21"  # what these adjustments were written for and tested against
+DEFAULT_ACTION_TIMEOUT_SECONDS = 10
+
+
+class UnsupportedRasaVersion(RuntimeError):
+    """The installed Rasa is not the one these adjustments were written for."""
+
+
+def action_timeout_seconds() -> int:
+    try:
+        return max(1, int(os.environ.get("ACTION_TIMEOUT_SECONDS", DEFAULT_ACTION_TIMEOUT_SECONDS)))
+    except ValueError:
+        return DEFAULT_ACTION_TIMEOUT_SECONDS
 
 # --- action-server replies: validator built once ----------------------------------------------
 
@@ -60,7 +68,6 @@ def _validate_action_result(self: rasa_action.RemoteAction, result: dict[str, An
     return True
 
 
-rasa_action.RemoteAction._validate_action_result = _validate_action_result
 
 # --- event deserialisation: name -> class table built once ------------------------------------
 
@@ -79,47 +86,17 @@ def resolve_event_class(type_name: str, default: type[Event] | None = None) -> t
     return _rasa_resolve_by_type(type_name, default)  # unknown / "topic": Rasa decides
 
 
-Event.resolve_by_type = staticmethod(resolve_event_class)
-
-# --- SQLite tracker store: pooled connection, write-ahead log ---------------------------------
-
-SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
 
 
-def _is_sqlite_file(url: Any) -> bool:
-    url = make_url(str(url))
-    return url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
-
-
-_rasa_engine_kwargs = rasa_tracker_store.create_engine_kwargs
-
-
-def _engine_kwargs(url: Any) -> dict[str, Any]:
-    """Rasa's engine options, plus a kept connection for a SQLite file (one event loop uses it)."""
-    if _is_sqlite_file(url):
-        return {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 2,
-                "connect_args": {"check_same_thread": False}}
-    return _rasa_engine_kwargs(url)
-
-
-def _use_wal(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in SQLITE_PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
-
-
-_rasa_sql_store_init = SQLTrackerStore.__init__
-
-
-def _sql_store_init(self: SQLTrackerStore, *args: Any, **kwargs: Any) -> None:
-    _rasa_sql_store_init(self, *args, **kwargs)
-    if _is_sqlite_file(self.engine.url):
-        self.engine.dispose()  # the connection that created the tables had no pragmas yet
-        sa_event.listen(self.engine, "connect", _use_wal)
-
-
-rasa_tracker_store.create_engine_kwargs = _engine_kwargs
-SQLTrackerStore.__init__ = _sql_store_init
+def install(version: str | None = None) -> None:
+    """Apply the adjustments (idempotent); raise :class:`UnsupportedRasaVersion` on another Rasa."""
+    found = version or rasa.__version__
+    if found != RASA_VERSION:
+        raise UnsupportedRasaVersion(
+            f"bot/web/rasa_patches.py was written for Rasa {RASA_VERSION}, found {found}: check each "
+            "adjustment against the new Rasa (tests/test_rasa_patches.py) before changing RASA_VERSION")
+    if not hasattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT"):
+        raise UnsupportedRasaVersion("rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT is gone")
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = action_timeout_seconds()
+    rasa_action.RemoteAction._validate_action_result = _validate_action_result
+    Event.resolve_by_type = staticmethod(resolve_event_class)

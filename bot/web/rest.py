@@ -3,7 +3,7 @@
 Rasa's stock ``RestInput`` passes any text to NLU and may answer ``[]`` when an action
 fails. This subclass (a Rasa plug-in, like ``bot.web.channel``) rejects empty and over-long
 messages and malformed JSON with a Chinese explanation before NLU, and always answers with
-at least one message; importing it applies :mod:`bot.web.rasa_patches`.
+at least one message.
 
 The sender id comes from the request, so it is namespaced (``rest:<sender>``) and never
 reaches a portal user's conversation or analyses; without ``REST_TOKEN`` only clients on this
@@ -26,7 +26,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-import bot.web.rasa_patches  # noqa: F401  (action timeout, validator built once)
 from bot import texts
 from bot.web.access import rest_access, rest_sender_id, visible_sender
 from bot.web.commands import domain_vocabulary, screen_payload

@@ -69,6 +69,7 @@ class BotServers:
         }
         bind = self.env["BIND_HOST"]
         self.host = "127.0.0.1" if bind in ("0.0.0.0", "::", "") else bind  # where to reach them
+        self.credentials = "credentials.yml"  # a test may list other channels
         self.provoked: dict[str, list[tuple[int, int]]] = {"rasa": [], "actions": []}
         self.rasa: subprocess.Popen | None = None
         self.actions: subprocess.Popen | None = None
@@ -129,7 +130,7 @@ class BotServers:
         self.rasa = subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "--model", str(self.model), "--interface", self.env["BIND_HOST"],
              "--port", str(self.rasa_port),
-             "--endpoints", self.env["ENDPOINTS"], "--credentials", "credentials.yml"],
+             "--endpoints", self.env["ENDPOINTS"], "--credentials", self.credentials],
             cwd=ROOT, env=self.env, stdout=self._log("rasa"), stderr=subprocess.STDOUT,
         )
         self._wait(f"{self.url}/", self.rasa, "rasa")
