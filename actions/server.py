@@ -5,8 +5,8 @@ who reaches its port could run any action as any user. This launcher serves the 
 rasa_sdk application with one addition: every request except ``GET /health`` must carry
 ``Authorization: Bearer <ACTION_SERVER_TOKEN>`` (the Rasa servers send it: ``headers`` of
 the action endpoint in ``endpoints*.yml``), else it is answered 401 before any action runs.
-It refuses to start without a token, and it listens on ``--host`` (default ``BIND_HOST``,
-else 127.0.0.1), not on every interface.
+It refuses to start without a token, listens on ``--host`` (default ``BIND_HOST``, else
+127.0.0.1) rather than on every interface, and creates the application tables at start-up.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import texts
+from bot.db import create_schema
 from bot.web.access import bearer_matches
 
 logger = logging.getLogger(__name__)
@@ -50,6 +52,12 @@ def build_app(token: str, actions_package: str = "actions") -> Sanic:
         raise ValueError(f"{TOKEN_VARIABLE} is empty")
     app = create_app(actions_package, cors_origins=None)
     require_token(app, token)
+
+    @app.listener("before_server_start")
+    async def schema(*_: object) -> None:
+        # Tables are created at start-up (and by `python -m bot reload`), never inside actions.
+        create_schema()
+
     return app
 
 
@@ -62,8 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     token = os.environ.get(TOKEN_VARIABLE, "")
     if not token:
-        sys.exit(f"{TOKEN_VARIABLE} 未设置：动作服务器需要与 Rasa 服务器共享的令牌 "
-                 f"(set {TOKEN_VARIABLE}; scripts/run.sh generates one for local runs)")
+        sys.exit(texts.ACTION_TOKEN_MISSING.format(variable=TOKEN_VARIABLE))
     utils.configure_colored_logging(args.loglevel)
     utils.configure_file_logging(logging.getLogger(APPLICATION_ROOT_LOGGER_NAME), None, args.loglevel, None)
     utils.update_sanic_log_level()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import abc
 import functools
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -25,7 +24,6 @@ from rasa_sdk.types import DomainDict
 from actions import payloads
 from actions.common import off_loop, send
 from bot.analyses import store
-from bot.db import create_schema, database_url
 from bot.strategy import texts
 from bot.strategy.wizard import (
     confirm_answer,
@@ -43,29 +41,9 @@ CANCEL_PENDING = "wizard_cancel_pending"
 CANCELLED = "wizard_cancelled"
 _NOT_AFTER_USER = ("action_listen", *FORMS)
 
-_schema_ready: set[str] = set()
-_schema_lock = threading.Lock()
-
-
-def _ensure_schema() -> None:
-    """Create the analyses table once per database URL (idempotent, cheap afterwards)."""
-    url = database_url()
-    if url in _schema_ready:
-        return
-    with _schema_lock:
-        if url not in _schema_ready:
-            create_schema()
-            _schema_ready.add(url)
-
-
-def _with_schema(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    _ensure_schema()
-    return func(*args, **kwargs)
-
-
 async def db(func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a ``bot.analyses.store`` call in a worker thread (never on the event loop)."""
-    return await off_loop(functools.partial(_with_schema, func, *args, **kwargs))
+    return await off_loop(functools.partial(func, *args, **kwargs))
 
 
 def buttons(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

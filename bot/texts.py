@@ -73,6 +73,8 @@ BAD_SENDER = "请求格式不正确：sender 必须是不超过 128 个字符的
 REST_FORBIDDEN = "REST 接口只接受本机请求；从其他机器访问请使用门户聊天窗口，或由管理员配置 REST_TOKEN 后携带令牌。"
 PAYLOAD_REFUSED = ("这个指令不能直接输入。请直接用中文提问，或点击对话中的按钮；"
                    "输入 /restart 可以重新开始对话（已保存的分析不受影响）。")
+ACTION_TOKEN_MISSING = ("{variable} 未设置：动作服务器需要与 Rasa 服务器共享的令牌"
+                        "（set {variable}; scripts/run.sh generates one for local runs）")
 RESTART_DONE = "好的，对话已重新开始，之前的上下文已清空；您保存的分析都还在，说“我的分析”即可查看。请问想了解什么？"
 
 # Headings of a role's facets in the knowledge format, and a role's default category.

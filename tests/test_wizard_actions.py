@@ -15,7 +15,6 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-import actions.wizard as wizard_actions
 from actions.analyses import (
     ActionConfirmDeleteAnalysis,
     ActionDeleteAnalysis,
@@ -39,7 +38,7 @@ from actions.swot import (
 from actions.wizard import ActionAskWizardConfirmCancel
 from bot.analyses import store
 from bot.analyses.export import export_to_file
-from bot.db import get_engine
+from bot.db import create_schema, get_engine
 from bot.strategy import texts
 from bot.strategy.strategy_types import ordered_questions
 from bot.strategy.wizard import is_cancel, is_how_to_question, is_question
@@ -54,10 +53,9 @@ def analyses_db(tmp_path, monkeypatch):
     """Every test gets its own empty SQLite database through DATABASE_URL."""
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'wizard.db'}")
     get_engine.cache_clear()
-    wizard_actions._schema_ready.clear()
+    create_schema()  # what the action server does at start-up (actions/server.py)
     yield
     get_engine.cache_clear()
-    wizard_actions._schema_ready.clear()
 
 
 def run(coro):
