@@ -1,4 +1,4 @@
-"""The curious colleague (issue 14): every way in that a default deployment offers, tried.
+"""The curious colleague: every way in that a default deployment offers, tried.
 
 One Rasa + action server pair with the portal's JWT secret, listening on all interfaces so a
 client on this machine's network address plays a colleague on another intranet machine

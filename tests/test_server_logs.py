@@ -1,4 +1,4 @@
-"""The shared servers' logs after the whole conversation suite: no ERROR line (issue 14).
+"""The shared servers' logs after the whole conversation suite: no ERROR line.
 
 Operators learn to ignore ERROR lines that always appear, and then miss the real ones. Tests
 that make the servers fail on purpose wrap that in ``bot_servers.provoking()``; everything
