@@ -12,7 +12,6 @@ from sqlalchemy import Column, DateTime, Index, Integer, String, Text
 
 from bot.metadata import Base
 
-KINDS: tuple[str, ...] = ("swot", "strategy_type")
 _UTC = timezone(timedelta(0))  # datetime.UTC needs 3.11; the project runs on 3.10
 
 

@@ -18,9 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.analyses.models import KINDS, Analysis, utcnow
+from bot.analyses.models import Analysis, utcnow
 from bot.db import session_scope
-from bot.strategy.report import render_markdown
+from bot.tools import registry
+from bot.tools.report import progress_report
 
 DEFAULT_LIST_LIMIT = 20
 _SUBJECT_MAX = 200
@@ -91,8 +92,8 @@ def start(
     engine: Engine | None = None,
 ) -> int:
     """Create an in-progress analysis and return its id."""
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    if registry.get(kind) is None:
+        raise ValueError(f"kind must be one of {sorted(registry.all_tools())}, got {kind!r}")
     row = Analysis(
         user_id=_require_user(user_id),
         kind=kind,
@@ -196,15 +197,13 @@ def delete(user_id: str, analysis_id: int, *, engine: Engine | None = None) -> b
         return True
 
 
-def to_report_input(record: AnalysisRecord) -> dict[str, Any]:
-    """The mapping ``bot.strategy.report.render_markdown`` expects for a stored analysis."""
-    subject = record.subject or record.data.get("subject", "")
-    return {**record.data, "subject": subject, "kind": record.kind}
-
-
 def export_markdown(user_id: str, analysis_id: int, *, engine: Engine | None = None) -> str:
-    """Markdown report of the user's analysis; raises AnalysisNotFound otherwise."""
+    """Markdown report of the user's analysis (by its tool); raises AnalysisNotFound."""
     record = get(user_id, analysis_id, engine=engine)
-    if record is None:
+    tool = registry.get(record.kind) if record else None
+    if record is None or tool is None:
         raise AnalysisNotFound(analysis_id)
-    return render_markdown(to_report_input(record))
+    subject = record.subject or str(record.data.get("subject", ""))
+    if record.is_complete or tool.reports_partial:
+        return tool.report(record.data, subject)
+    return progress_report(tool, record.data, subject)

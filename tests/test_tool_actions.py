@@ -1,7 +1,8 @@
-"""Wizard actions with hand-built trackers: validators, ask actions, results, saved analyses.
+"""The generic tool path with hand-built trackers: start, validator, ask, finish, analyses.
 
-A small driver plays Rasa's part of a form turn (slot candidates in, ``requested_slot`` out)
-so whole wizard runs are checked without a model; the database is a temporary SQLite file.
+A small driver plays Rasa's part of ``tool_form`` (the user's text into ``tool_input``, the
+validator, then the question or the finish action), so whole SWOT and strategy-type runs are
+checked without a model; the database is a temporary SQLite file.
 """
 
 from __future__ import annotations
@@ -22,30 +23,19 @@ from actions.analyses import (
     ActionListAnalyses,
     ActionResumeAnalysis,
 )
-from actions.strategy import (
-    ActionAskStrategyAnswer,
-    ActionRecommendStrategyType,
-    ActionStartStrategyType,
-    ValidateStrategyTypeForm,
-)
-from actions.swot import (
-    ActionAskSwotStrengths,
-    ActionAskSwotWeights,
-    ActionShowSwotResult,
-    ActionStartSwot,
-    ValidateSwotForm,
-)
-from actions.wizard import ActionAskWizardConfirmCancel
+from actions.tools import ActionAskToolInput, ActionFinishTool, ActionStartTool, ValidateToolForm
 from bot.analyses import store
 from bot.analyses.export import export_to_file
 from bot.db import create_schema, get_engine
 from bot.strategy import texts
 from bot.strategy.strategy_types import ordered_questions
-from bot.strategy.wizard import is_cancel, is_how_to_question, is_question
+from bot.tools import texts as tool_texts
+from bot.tools.commands import command_of, is_how_to_question
+from bot.tools.engine import Command, Session
 
 ROOT = Path(__file__).resolve().parents[1]
 DOMAIN: dict[str, Any] = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-FORM_SLOTS = {name: form["required_slots"] for name, form in DOMAIN["forms"].items()}
+FORM = "tool_form"
 
 
 @pytest.fixture(autouse=True)
@@ -90,46 +80,81 @@ def slot_events(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
 
 
-class FormDriver:
-    """Plays the Rasa side of a form: one user text per turn, then the next question."""
+def make_tracker(
+    slots: dict[str, Any], text: str | None = None, intent: str = "inform",
+    entities: list[dict[str, Any]] | None = None, form: str | None = None,
+    sender: str = "manager-1",
+) -> Tracker:
+    """A tracker whose latest user turn is ``text`` (inside ``form`` if given)."""
+    latest = {"text": text or "", "intent": {"name": intent, "confidence": 0.9},
+              "entities": entities or []}
+    events: list[dict[str, Any]] = [{"event": "action", "name": "action_listen"}]
+    if text is not None:
+        events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker(sender, dict(slots), latest, events, False, None,
+                   {"name": form} if form else {}, "action_listen")
 
-    def __init__(self, form: str, validator: Any, slots: dict[str, Any], sender: str = "manager-1"):
-        self.form, self.validator, self.sender = form, validator, sender
-        self.slots = {**{s: None for s in FORM_SLOTS[form]}, **slots}
-        self.slots.setdefault("requested_slot", self._next())
-        self.events: dict[str, Any] = {}
 
-    def _next(self) -> str | None:
-        if self.slots.get("wizard_cancelled"):
-            return None
-        if self.slots.get("wizard_cancel_pending") and self.slots.get("wizard_confirm_cancel") is None:
-            return "wizard_confirm_cancel"
-        return next((s for s in FORM_SLOTS[self.form] if self.slots.get(s) is None), None)
+class ToolDriver:
+    """Plays the Rasa side of ``tool_form``: one user text per turn, then the question."""
 
-    def say(self, text: str, intent: str = "inform") -> str:
+    def __init__(self, intent: str, slots: dict[str, Any] | None = None,
+                 sender: str = "manager-1", text: str | None = None) -> None:
+        self.sender = sender
         dispatcher = CollectingDispatcher()
-        tracker = make_tracker(self.slots, text, intent, form=self.form, sender=self.sender)
-        events = run(self.validator.run(dispatcher, tracker, DOMAIN))
-        self.events = slot_events(events)
-        requested = self.events.pop("requested_slot", "unset")
-        self.slots.update(self.events)
-        self.slots["requested_slot"] = self._next() if requested == "unset" else requested
-        return texts_of(dispatcher)
+        tracker = make_tracker(dict(slots or {}), text or f"/{intent}", intent, sender=sender)
+        events = run(ActionStartTool().run(dispatcher, tracker, DOMAIN))
+        self.slots: dict[str, Any] = {**(slots or {}), **slot_events(events)}
+        self.start_text = texts_of(dispatcher)
+        self.prompt = self._ask() if self.active else ""
+
+    @property
+    def session(self) -> Session | None:
+        return Session.from_dict(self.slots.get("tool_session"))
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.session.data if self.session else {}
+
+    @property
+    def step(self) -> str | None:
+        return self.session.step if self.session and self.active else None
 
     @property
     def active(self) -> bool:
-        return self.slots["requested_slot"] is not None
+        return self.session is not None and self.slots.get("tool_input") != "done"
+
+    @property
+    def analysis_id(self) -> int | None:
+        if self.session is not None:
+            return self.session.analysis_id
+        return (self.slots.get("tool_last") or {}).get("analysis_id")
+
+    def _ask(self) -> str:
+        dispatcher = CollectingDispatcher()
+        run(ActionAskToolInput().run(dispatcher, self.tracker(), DOMAIN))
+        self.prompt_messages = dispatcher.messages
+        return texts_of(dispatcher)
+
+    def say(self, text: str, intent: str = "inform") -> str:
+        """The validator's reply to ``text`` (the question asked next is in ``prompt``)."""
+        dispatcher = CollectingDispatcher()
+        slots = {**self.slots, "tool_input": text, "requested_slot": "tool_input"}
+        tracker = make_tracker(slots, text, intent, form=FORM, sender=self.sender)
+        events = run(ValidateToolForm().run(dispatcher, tracker, DOMAIN))
+        self.slots.update(slot_events(events))
+        self.prompt = self._ask() if self.active else ""
+        return texts_of(dispatcher)
 
     def tracker(self) -> Tracker:
         return make_tracker(self.slots, sender=self.sender)
 
 
-def swot_driver(sender: str = "manager-1") -> FormDriver:
-    events = run(ActionStartSwot().run(CollectingDispatcher(), make_tracker({}), DOMAIN))
-    return FormDriver("swot_form", ValidateSwotForm(), slot_events(events), sender)
+def swot_driver(sender: str = "manager-1") -> ToolDriver:
+    return ToolDriver("start_swot", sender=sender)
 
 
-def fill_swot(driver: FormDriver, s: str, w: str, o: str, t: str, weights: str = "跳过") -> None:
+def fill_swot(driver: ToolDriver, s: str, w: str, o: str, t: str, weights: str = "跳过") -> None:
     driver.say("城东支行")
     for text in (s, w, o, t):
         driver.say(text)
@@ -138,9 +163,10 @@ def fill_swot(driver: FormDriver, s: str, w: str, o: str, t: str, weights: str =
         driver.say(weights)
 
 
-def result_of(driver: FormDriver) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+def result_of(driver: ToolDriver) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
     dispatcher = CollectingDispatcher()
-    events = run(ActionShowSwotResult().run(dispatcher, driver.tracker(), DOMAIN))
+    events = run(ActionFinishTool().run(dispatcher, driver.tracker(), DOMAIN))
+    driver.slots.update(slot_events(events))
     return texts_of(dispatcher), dispatcher.messages, slot_events(events)
 
 
@@ -149,19 +175,19 @@ def result_of(driver: FormDriver) -> tuple[str, list[dict[str, Any]], dict[str, 
 
 def test_factors_split_accumulate_undo_and_move_on() -> None:
     d = swot_driver()
-    assert d.slots["requested_slot"] == "swot_subject"
+    assert d.step == "swot_subject"
     assert "城东支行" in d.say("城东支行")
-    assert d.slots["requested_slot"] == "swot_strengths" and d.slots["analysis_id"]
+    assert d.step == "swot_strengths" and d.analysis_id
     d.say("品牌知名度高，网点多、客户信赖；团队稳定\n资金充足")
-    assert [f["text"] for f in d.slots["swot_data"]["S"]] == ["品牌知名度高", "网点多", "客户信赖",
+    assert [f["text"] for f in d.data["swot"]["S"]] == ["品牌知名度高", "网点多", "客户信赖",
                                                               "团队稳定", "资金充足"]
     d.say("服务响应快")
-    assert len(d.slots["swot_data"]["S"]) == 6
+    assert len(d.data["swot"]["S"]) == 6
     assert "已撤销：服务响应快" in d.say("撤销")
-    assert len(d.slots["swot_data"]["S"]) == 5 and d.slots["requested_slot"] == "swot_strengths"
+    assert len(d.data["swot"]["S"]) == 5 and d.step == "swot_strengths"
     d.say("完成")
-    assert d.slots["swot_strengths"] == "done" and d.slots["requested_slot"] == "swot_weaknesses"
-    record = store.get("manager-1", d.slots["analysis_id"])
+    assert d.step == "swot_weaknesses"
+    record = store.get("manager-1", d.analysis_id)
     assert record.step == "swot_weaknesses" and len(record.data["swot"]["S"]) == 5
     assert record.status == "in_progress"
 
@@ -171,8 +197,8 @@ def test_skip_leaves_a_part_empty() -> None:
     d.say("信用卡业务")
     assert "留空" in d.say("跳过")
     d.say("没有")
-    assert d.slots["swot_data"]["S"] == [] and d.slots["swot_data"]["W"] == []
-    assert d.slots["requested_slot"] == "swot_opportunities"
+    assert d.data["swot"]["S"] == [] and d.data["swot"]["W"] == []
+    assert d.step == "swot_opportunities"
 
 
 @pytest.mark.parametrize(("bad", "message"), [
@@ -186,14 +212,14 @@ def test_bad_factor_is_refused_and_nothing_is_lost(bad: str, message: str) -> No
     d.say("品牌知名度高")
     reply = d.say(bad)
     assert message in reply
-    assert d.slots["requested_slot"] == "swot_strengths"
-    assert [f["text"] for f in d.slots["swot_data"]["S"]] == ["品牌知名度高"]
+    assert d.step == "swot_strengths"
+    assert [f["text"] for f in d.data["swot"]["S"]] == ["品牌知名度高"]
 
 
 def test_bad_subject_repeats_the_step() -> None:
     d = swot_driver()
     assert texts.ERROR_MESSAGES["no_meaningful_text"] in d.say("🙂")
-    assert d.slots["requested_slot"] == "swot_subject" and d.slots.get("analysis_id") is None
+    assert d.step == "swot_subject" and d.slots.get("analysis_id") is None
 
 
 def test_weights_one_by_one_all_at_once_and_bad_scores() -> None:
@@ -201,80 +227,111 @@ def test_weights_one_by_one_all_at_once_and_bad_scores() -> None:
     d.say("城东支行")
     for text in ("品牌好、网点多", "完成", "成本高", "完成", "政策支持", "完成", "对手降价", "完成"):
         d.say(text)
-    assert d.slots["requested_slot"] == "swot_weights"
+    assert d.step == "swot_weights"
     assert texts.ERROR_MESSAGES["weight_out_of_range"] in d.say("十")
     assert texts.ERROR_MESSAGES["weight_out_of_range"] in d.say("7")
     assert texts.ERROR_MESSAGES["weight_not_a_number"] in d.say("很重要")
     assert "S1 记为 5 分" in d.say("5")
-    assert d.slots["requested_slot"] == "swot_weights"
+    assert d.step == "swot_weights"
     d.say("4 3 2 1")
-    assert d.slots["swot_weights"] == "done" and d.slots["requested_slot"] is None
-    weights = [f["weight"] for key in "SWOT" for f in d.slots["swot_data"][key]]
+    assert not d.active and d.session.finished
+    weights = [f["weight"] for key in "SWOT" for f in d.data["swot"][key]]
     assert weights == [5, 4, 3, 2, 1]
 
 
 def test_weights_skip_means_equal() -> None:
     d = swot_driver()
     fill_swot(d, "品牌好", "成本高", "政策支持", "对手降价", weights="跳过")
-    assert d.slots["swot_weights"] == "done"
-    assert all(f["weight"] is None for key in "SWOT" for f in d.slots["swot_data"][key])
+    assert d.session.finished
+    assert all(f["weight"] is None for key in "SWOT" for f in d.data["swot"][key])
 
 
 def test_ask_actions_show_guidance_then_the_list() -> None:
     d = swot_driver()
     d.say("城东支行")
-    dispatcher = CollectingDispatcher()
-    run(ActionAskSwotStrengths().run(dispatcher, d.tracker(), DOMAIN))
-    first = texts_of(dispatcher)
+    first = d.prompt
     assert "企业在行业中处于什么地位？" in first and "完成" in first
     d.say("品牌好、网点多")
-    dispatcher = CollectingDispatcher()
-    run(ActionAskSwotStrengths().run(dispatcher, d.tracker(), DOMAIN))
-    again = texts_of(dispatcher)
+    again = d.prompt
     assert "S1. 品牌好" in again and "S2. 网点多" in again
-    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["完成", "跳过", "撤销"]
+    assert [b["title"] for b in d.prompt_messages[0]["buttons"]] == ["完成", "跳过", "撤销"]
 
 
 def test_weight_prompt_names_the_factor() -> None:
     d = swot_driver()
     for text in ("城东支行", "品牌好", "完成", "跳过", "跳过", "跳过"):
         d.say(text)
-    dispatcher = CollectingDispatcher()
-    run(ActionAskSwotWeights().run(dispatcher, d.tracker(), DOMAIN))
-    assert "S1 品牌好" in texts_of(dispatcher)
+    assert d.step == "swot_weights" and "S1 品牌好" in d.prompt
 
 
 # --- interruptions and cancel ---------------------------------------------------------------------
 
 
-def test_knowledge_question_is_not_taken_as_input() -> None:
+def test_knowledge_question_is_answered_then_the_step_is_asked_again() -> None:
     d = swot_driver()
     d.say("城东支行")
     d.say("品牌好")
-    before = dict(d.slots)
-    for question, intent in (("什么是SWOT？", "ask_concept"), ("机会和优势有什么区别？", "ask_compare")):
-        dispatcher = CollectingDispatcher()
-        tracker = make_tracker(d.slots, question, intent, form="swot_form")
-        events = run(ValidateSwotForm().run(dispatcher, tracker, DOMAIN))
-        # Nothing extracted: Rasa rejects the form and the rules answer the question.
-        assert not [e for e in events if e.get("event") == "slot" and e["name"] != "requested_slot"]
-    assert d.slots == before
+    before = dict(d.data)
+    for question, word in (("什么是SWOT？", "SWOT"), ("服务经理的职责是什么？", "服务经理")):
+        reply = d.say(question, intent="ask_concept")
+        assert word in reply  # the knowledge answer
+        assert d.step == "swot_strengths" and "S1. 品牌好" in d.prompt
+    assert d.data == before
 
 
 def test_a_factor_classified_as_a_question_intent_is_still_a_factor() -> None:
     d = swot_driver()
     d.say("城东支行")
     d.say("客户忠诚度高", intent="ask_concept")
-    assert [f["text"] for f in d.slots["swot_data"]["S"]] == ["客户忠诚度高"]
+    assert [f["text"] for f in d.data["swot"]["S"]] == ["客户忠诚度高"]
 
 
-def test_form_returning_after_an_interruption_does_not_reuse_the_message() -> None:
+@pytest.mark.parametrize(("text", "intent"), [("我的分析", "list_analyses"), ("导出报告", "inform"),
+                                              ("怎么填", "inform"), ("帮助", "ask_capabilities")])
+def test_commands_inside_a_tool_are_never_stored_as_input(text: str, intent: str) -> None:
     d = swot_driver()
     d.say("城东支行")
-    tracker = make_tracker(d.slots, "什么是SWOT？", "ask_concept", form="swot_form",
-                           after="action_answer_question")
-    events = run(ValidateSwotForm().run(CollectingDispatcher(), tracker, DOMAIN))
-    assert "swot_strengths" not in slot_events(events)
+    d.say("品牌好")
+    reply = d.say(text, intent=intent)
+    assert [f["text"] for f in d.data["swot"]["S"]] == ["品牌好"]
+    assert d.step == "swot_strengths" and "S1. 品牌好" in d.prompt
+    assert reply.strip()
+
+
+def test_my_analyses_inside_a_tool_lists_them_and_returns_to_the_step() -> None:
+    d = swot_driver()
+    d.say("城东支行")
+    reply = d.say("我的分析", intent="inform")
+    assert f"#{d.analysis_id} SWOT分析 · 城东支行 · 未完成" in reply
+    assert tool_texts.BACK_TO_STEP in reply and d.step == "swot_strengths"
+
+
+def test_help_shows_the_steps_guiding_questions_and_the_source() -> None:
+    d = swot_driver()
+    d.say("城东支行")
+    d.say("成本高")  # nothing special: a strength as typed
+    reply = d.say("怎么填")
+    assert "企业在行业中处于什么地位？" in reply and "出处：" in reply
+
+
+def test_back_returns_to_the_previous_step_and_keeps_its_factors() -> None:
+    d = swot_driver()
+    d.say("城东支行")
+    d.say("品牌好")
+    d.say("完成")
+    assert d.step == "swot_weaknesses"
+    assert "回到上一步" in d.say("上一步")
+    assert d.step == "swot_strengths" and "S1. 品牌好" in d.prompt
+    assert "已经是第一步" not in d.say("上一步") and d.step == "swot_subject"
+    assert "已经是第一步" in d.say("上一步")
+
+
+def test_export_inside_a_tool_gives_the_report_so_far() -> None:
+    d = swot_driver()
+    d.say("城东支行")
+    d.say("品牌好")
+    reply = d.say("导出报告")
+    assert "城东支行" in reply and "品牌好" in reply and d.step == "swot_strengths"
 
 
 def test_cancel_asks_for_confirmation_and_continue_keeps_everything() -> None:
@@ -282,14 +339,12 @@ def test_cancel_asks_for_confirmation_and_continue_keeps_everything() -> None:
     d.say("城东支行")
     d.say("品牌好")
     d.say("取消", intent="stop")
-    assert d.slots["wizard_cancel_pending"] and d.slots["requested_slot"] == "wizard_confirm_cancel"
-    dispatcher = CollectingDispatcher()
-    run(ActionAskWizardConfirmCancel().run(dispatcher, d.tracker(), DOMAIN))
-    assert "确定要退出吗" in texts_of(dispatcher) and len(dispatcher.messages[0]["buttons"]) == 2
-    assert texts.WIZARD_CONFIRM_UNCLEAR in d.say("嗯？随便")
-    assert texts.WIZARD_CANCEL_CONTINUE in d.say("继续")
-    assert d.slots["requested_slot"] == "swot_strengths"
-    assert [f["text"] for f in d.slots["swot_data"]["S"]] == ["品牌好"]
+    assert d.session.confirming_cancel
+    assert "确定要退出吗" in d.prompt and len(d.prompt_messages[0]["buttons"]) == 2
+    assert tool_texts.CONFIRM_UNCLEAR in d.say("嗯？随便")
+    assert tool_texts.CANCEL_CONTINUE in d.say("继续")
+    assert d.step == "swot_strengths"
+    assert [f["text"] for f in d.data["swot"]["S"]] == ["品牌好"]
 
 
 def test_cancel_confirmed_ends_without_completing() -> None:
@@ -298,11 +353,12 @@ def test_cancel_confirmed_ends_without_completing() -> None:
     d.say("品牌好")
     d.say("退出", intent="stop")
     d.say("是", intent="affirm")
-    assert d.slots["wizard_cancelled"] and d.slots["requested_slot"] is None
+    assert d.session.cancelled and not d.active
+    analysis_id = d.analysis_id
     text, _messages, events = result_of(d)
-    assert texts.WIZARD_CANCELLED_SAVED in text
-    assert events["wizard_cancelled"] is False and events["swot_subject"] is None
-    record = store.get("manager-1", d.slots["analysis_id"])
+    assert tool_texts.CANCELLED_SAVED in text
+    assert events["tool_session"] is None
+    record = store.get("manager-1", analysis_id)
     assert record.status == "in_progress" and record.data["swot"]["S"][0]["text"] == "品牌好"
 
 
@@ -321,11 +377,12 @@ def test_result_per_quadrant(parts: tuple[str, ...], quadrant: str, strategy: st
     text, messages, events = result_of(d)
     assert f"结论：{quadrant}象限，宜采取{strategy}" in text
     assert "内部位置 = 优势" in text and measure in text and "TOWS" in text
-    assert events["swot_quadrant"] == quadrant
+    assert d.data.get("quadrant") is None  # the finish action stores, the driver's copy is old
+    assert store.get("manager-1", d.analysis_id).data["quadrant"] == quadrant
     payloads = [b["payload"] for m in messages for b in m.get("buttons", [])]
     assert "/start_strategy_type" in payloads and "/start_swot" in payloads
     assert any(p.startswith("/export_analysis") for p in payloads)
-    assert store.get("manager-1", d.slots["analysis_id"]).status == "complete"
+    assert store.get("manager-1", d.analysis_id).status == "complete"
 
 
 def test_result_tows_pairs_heaviest_first() -> None:
@@ -342,42 +399,36 @@ def test_balanced_result_shows_both_candidates() -> None:
     text, _m, events = result_of(d)
     assert texts.DECISION_BALANCED_INTERNAL in text
     assert "SO（扩张性战略）" in text and "WO（防卫性战略）" in text
-    assert events["swot_quadrant"] is None
+    assert store.get("manager-1", d.analysis_id).data["quadrant"] is None
 
 
 # --- strategy type -------------------------------------------------------------------------------
 
 
-def strategy_driver(slots: dict[str, Any], sender: str = "manager-1") -> tuple[FormDriver, str]:
-    dispatcher = CollectingDispatcher()
-    events = run(ActionStartStrategyType().run(dispatcher, make_tracker(slots, sender=sender), DOMAIN))
-    start = {k: v for k, v in {**slots, **slot_events(events)}.items() if k != "requested_slot"}
-    driver = FormDriver("strategy_type_form", ValidateStrategyTypeForm(), start, sender)
-    return driver, texts_of(dispatcher)
+def strategy_driver(slots: dict[str, Any], sender: str = "manager-1") -> tuple[ToolDriver, str]:
+    driver = ToolDriver("start_strategy_type", slots, sender)
+    return driver, driver.start_text
 
 
 def test_strategy_type_after_swot_uses_the_quadrant_and_recommends() -> None:
     d = swot_driver()
     fill_swot(d, "品牌好、网点多", "成本高", "政策支持、需求增长", "跳过")
-    _text, _m, events = result_of(d)
-    s, intro = strategy_driver({**d.slots, **events})
+    result_of(d)
+    s, intro = strategy_driver(d.slots)
     assert "SO象限" in intro and "14" in intro
-    dispatcher = CollectingDispatcher()
-    run(ActionAskStrategyAnswer().run(dispatcher, s.tracker(), DOMAIN))
-    assert "第 1/14 题" in texts_of(dispatcher) and "总成本领先战略" in texts_of(dispatcher)
+    assert "第 1/14 题" in s.prompt and "总成本领先战略" in s.prompt
     assert texts.ERROR_MESSAGES["answer_unrecognized"] in s.say("还行吧")
     s.say("是", intent="affirm")
-    assert texts.STRATEGY_UNDONE in s.say("撤销")
-    assert s.slots["strategy_answers"] == {}
+    assert "第 2/14 题" in s.prompt
+    assert "回到上一步" in s.say("撤销")
+    assert s.data["answers"] == {} and "第 1/14 题" in s.prompt
     replies = ["否", "否", "否", "是", "是", "是", "是", "不确定", "否", "否", "否", "否", "否", "否"]
     for reply in replies:
         s.say(reply)
-    assert not s.active and len(s.slots["strategy_answers"]) == len(ordered_questions())
-    dispatcher = CollectingDispatcher()
-    run(ActionRecommendStrategyType().run(dispatcher, s.tracker(), DOMAIN))
-    text = texts_of(dispatcher)
+    assert not s.active and len(s.data["answers"]) == len(ordered_questions())
+    text, _m, _e = result_of(s)
     assert "推荐：**特色经营战略**" in text and "实施途径" in text and "其他类型尚缺的前提" in text
-    record = store.get("manager-1", s.slots["analysis_id"])
+    record = store.get("manager-1", s.analysis_id)
     assert record.kind == "strategy_type" and record.status == "complete"
     report = store.export_markdown("manager-1", record.id)
     assert "## TOWS 矩阵" in report and "## 战略类型建议" in report
@@ -389,11 +440,17 @@ def test_strategy_type_on_its_own_and_cancel() -> None:
     s.say("是")
     s.say("算了", intent="stop")
     s.say("是")
-    dispatcher = CollectingDispatcher()
-    run(ActionRecommendStrategyType().run(dispatcher, s.tracker(), DOMAIN))
-    assert texts.WIZARD_CANCELLED_SAVED in texts_of(dispatcher)
-    record = store.get("manager-1", s.slots["analysis_id"])
+    analysis_id = s.analysis_id
+    text, _m, _e = result_of(s)
+    assert tool_texts.CANCELLED_SAVED in text
+    record = store.get("manager-1", analysis_id)
     assert record.status == "in_progress" and record.data["answers"] == {"cl_same_quality": "yes"}
+
+
+def test_a_yes_button_payload_answers_a_precondition() -> None:
+    s, _intro = strategy_driver({})
+    s.say("/affirm", intent="affirm")
+    assert s.data["answers"] == {"cl_same_quality": "yes"}
 
 
 # --- saved analyses --------------------------------------------------------------------------------
@@ -406,11 +463,11 @@ def test_resume_restores_the_step_and_reactivates_the_form() -> None:
     dispatcher = CollectingDispatcher()
     events = run(ActionResumeAnalysis().run(dispatcher, make_tracker({}, "继续我的分析", "resume_analysis"),
                                             DOMAIN))
-    slots = slot_events(events)
+    session = Session.from_dict(slot_events(events)["tool_session"])
     assert "城东支行" in texts_of(dispatcher) and "劣势" in texts_of(dispatcher)
-    assert slots["swot_subject"] == "城东支行" and slots["swot_strengths"] == "done"
-    assert slots["swot_weaknesses"] is None and slots["swot_data"]["W"][0]["text"] == "成本高"
-    assert any(e.get("event") == "followup" and e.get("name") == "swot_form" for e in events)
+    assert session.kind == "swot" and session.step == "swot_weaknesses"
+    assert session.data["swot"]["W"][0]["text"] == "成本高" and session.analysis_id == d.analysis_id
+    assert any(e.get("event") == "followup" and e.get("name") == "tool_form" for e in events)
 
 
 def test_resume_with_nothing_in_progress() -> None:
@@ -424,7 +481,7 @@ def test_list_export_and_delete_with_confirmation(tmp_path: Path) -> None:
     d = swot_driver()
     fill_swot(d, "品牌好", "成本高", "政策支持", "跳过")
     result_of(d)
-    analysis_id = d.slots["analysis_id"]
+    analysis_id = d.analysis_id
     other = swot_driver(sender="someone-else")
     other.say("别人的分析")
 
@@ -464,7 +521,7 @@ def test_list_export_and_delete_with_confirmation(tmp_path: Path) -> None:
 def test_someone_elses_analysis_cannot_be_deleted_or_exported() -> None:
     other = swot_driver(sender="someone-else")
     other.say("别人的分析")
-    foreign = other.slots["analysis_id"]
+    foreign = other.analysis_id
     dispatcher = CollectingDispatcher()
     run(ActionConfirmDeleteAnalysis().run(dispatcher, make_tracker({}, f"删除分析{foreign}", "delete_analysis"),
                                           DOMAIN))
@@ -478,26 +535,29 @@ def test_someone_elses_analysis_cannot_be_deleted_or_exported() -> None:
 # --- what counts as a question, a command or input ------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "intent", "expected"), [
-    ("什么是SWOT？", "ask_concept", True),
-    ("机会和优势有什么区别", "ask_compare", True),
-    ('/ask_concept{"concept": "swot_analysis"}', "ask_concept", True),
-    ("客户忠诚度高", "ask_concept", False),  # a factor, whatever the classifier says
-    ("服务质量怎么样都不稳定吗？", "inform", False),  # not a Q&A intent: input
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    ("什么是SWOT？", Command.QUESTION, Command.QUESTION),
+    ("机会和优势有什么区别", Command.QUESTION, Command.QUESTION),
+    ('/ask_concept{"concept": "swot_analysis"}', Command.QUESTION, Command.QUESTION),
+    ("客户忠诚度高", Command.QUESTION, None),  # a factor, whatever the classifier says
+    ("服务质量怎么样都不稳定吗？", None, None),  # not a Q&A intent: input
+    ("我的分析", None, Command.LIST), ("导出报告", None, Command.EXPORT),
+    ("上一步", None, Command.BACK), ("怎么填", None, Command.HELP),
 ])
-def test_is_question(text: str, intent: str, expected: bool) -> None:
-    assert is_question(text, intent) is expected
+def test_command_of(text: str, hint: Command | None, expected: Command | None) -> None:
+    assert command_of(text, hint) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("SWOT分析怎么做", True), ("竞争战略一般分几种", True), ("帮我做SWOT分析", False),
     ("我们公司该采取什么战略，帮我分析分析", False), ("测一测我们适合什么竞争战略", False),
-    ("做个态势分析", False), ("/start_swot", False),
+    ("做个态势分析", False), ("/start_swot", False), ("市场份额是多少", False),
 ])
 def test_how_to_questions_do_not_start_a_wizard(text: str, expected: bool) -> None:
     assert is_how_to_question(text) is expected
 
 
 def test_cancel_words_are_whole_messages() -> None:
-    assert is_cancel("取消") and is_cancel("退出。") and is_cancel("/stop", "stop")
-    assert not is_cancel("退出市场的风险") and not is_cancel("取消了部分网点")
+    assert command_of("取消") is Command.CANCEL and command_of("退出。") is Command.CANCEL
+    assert command_of("/stop", Command.CANCEL) is Command.CANCEL
+    assert command_of("退出市场的风险") is None and command_of("取消了部分网点") is None

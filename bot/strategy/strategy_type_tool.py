@@ -1,0 +1,105 @@
+"""The strategy-type choice as an engine tool: one 是/否/不确定 step per precondition.
+
+Started on its own or after a SWOT in the same conversation; then the SWOT and its
+quadrant (used only to break ties) are kept in the data, so the report holds both parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.strategy import texts
+from bot.strategy.report import error_message, format_recommendation, render_markdown
+from bot.strategy.strategy_types import ordered_questions, parse_answer, recommend
+from bot.strategy.wizard import answer_buttons
+from bot.tools.engine import Data, Link, Reply, Step, StepResult, Tool
+
+
+class PreconditionStep(Step):
+    """是 / 否 / 不确定 for one precondition; 撤销 goes back to the previous question."""
+
+    back_words = frozenset({"撤销"})
+
+    def __init__(self, index: int, total: int, qid: str, type_key: str, question: str) -> None:
+        self.index, self.total, self.qid = index, total, qid
+        self.type_key, self.question = type_key, question
+        self.key = f"strategy_{qid}"
+        self.title = texts.STEP_NAMES["strategy_answer"] + f" {index}/{total}"
+        self.guide = (texts.STRATEGY_GUIDE_YES, texts.STRATEGY_GUIDE_UNSURE)
+
+    def prompt(self, data: Data) -> Reply:
+        return Reply(texts.STRATEGY_QUESTION.format(
+            index=self.index, total=self.total,
+            type_name=texts.STRATEGY_TYPE_NAMES[self.type_key], question=self.question),
+            answer_buttons())
+
+    def accept(self, data: Data, text: str) -> StepResult:
+        answer = parse_answer(text)
+        if answer is None:
+            return StepResult.again(error_message("answer_unrecognized"))
+        data.setdefault("answers", {})[self.qid] = answer
+        return StepResult.finished()
+
+    def is_filled(self, data: Data) -> bool:
+        return self.qid in (data.get("answers") or {})
+
+    def clear(self, data: Data) -> None:
+        (data.get("answers") or {}).pop(self.qid, None)
+
+
+def _steps() -> tuple[Step, ...]:
+    questions = ordered_questions()
+    return tuple(PreconditionStep(n, len(questions), qid, type_key, text)
+                 for n, (qid, type_key, text) in enumerate(questions, start=1))
+
+
+def new_data(context: Mapping[str, Data]) -> Data:
+    """A SWOT finished in this conversation becomes context (its quadrant breaks ties)."""
+    swot = context.get("swot") or {}
+    if not swot.get("swot"):
+        return {"answers": {}}
+    return {"swot": swot["swot"], "quadrant": swot.get("quadrant"), "answers": {}}
+
+
+def intro(data: Data) -> str:
+    lines = [texts.STRATEGY_INTRO.format(count=len(ordered_questions()))]
+    quadrant = data.get("quadrant")
+    if quadrant:
+        lines.append(texts.STRATEGY_CONTEXT.format(
+            quadrant=quadrant, strategy=texts.QUADRANT_STRATEGIES[quadrant]))
+    return "\n".join(lines)
+
+
+def subject(data: Data) -> str:
+    return str((data.get("swot") or {}).get("subject") or texts.STRATEGY_DEFAULT_SUBJECT)
+
+
+def result(data: Data) -> list[Reply]:
+    rec = recommend(dict(data.get("answers") or {}), data.get("quadrant"))
+    return [Reply("\n".join([texts.STRATEGY_RESULT_TITLE.format(subject=subject(data)),
+                             format_recommendation(rec)]))]
+
+
+def report(data: Data, title: str) -> str:
+    return render_markdown({**data, "subject": title, "kind": "strategy_type"})
+
+
+TOOL = Tool(
+    kind="strategy_type",
+    name="竞争战略类型选择",
+    source="服务营销战略类型的选择",
+    steps=_steps(),
+    result=result,
+    report=report,
+    subject=subject,
+    reports_partial=True,
+    intro=intro,
+    new_data=new_data,
+    uses=("swot",),
+    next_text=texts.STRATEGY_RESULT_NEXT,
+    result_buttons=lambda data: [
+        (texts.BUTTON_EXPORT, Link("export")),
+        (texts.BUTTON_START_SWOT, Link("start", "swot")),
+        (texts.BUTTON_LIST, Link("list")),
+    ],
+)
