@@ -172,7 +172,8 @@ class ValueStep(Step):
         return self._applies(data) if self._applies else True
 
     def is_filled(self, data: Data) -> bool:
-        return data.get(self.key) is not None
+        """Answered, or skipped (a skipped optional step stores None)."""
+        return self.key in data and (data[self.key] is not None or self.skippable)
 
     def clear(self, data: Data) -> None:
         data.pop(self.key, None)

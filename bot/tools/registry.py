@@ -16,6 +16,7 @@ BUILTIN: tuple[str, ...] = (
     "bot.strategy.swot_tool:TOOL",
     "bot.strategy.strategy_type_tool:TOOL",
     "bot.tools.market_share.tool:TOOL",
+    "bot.tools.budget.tool:TOOL",
 )
 
 _extra: dict[str, Tool] = {}

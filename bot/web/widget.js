@@ -165,7 +165,33 @@
     return box;
   }
 
+  // The generic table payload of the tools: {type: "table", columns, rows, caption, text}.
+  function renderTable(custom) {
+    var box = el("div", "sma-table-box");
+    var table = el("table", "sma-table");
+    if (custom.caption) table.append(el("caption", null, custom.caption));
+    var head = el("tr");
+    (custom.columns || []).forEach(function (c) {
+      var th = el("th", null, String(c));
+      th.scope = "col";
+      head.append(th);
+    });
+    var thead = el("thead");
+    thead.append(head);
+    table.append(thead);
+    var body = el("tbody");
+    (custom.rows || []).forEach(function (row) {
+      var tr = el("tr");
+      (row || []).forEach(function (cell) { tr.append(el("td", null, String(cell))); });
+      body.append(tr);
+    });
+    table.append(body);
+    box.append(table);
+    return box;
+  }
+
   function renderCustom(custom) {
+    if (custom && custom.type === "table") return renderTable(custom);
     if (custom && custom.type === "swot_matrix") return renderMatrix(custom);
     if (custom && custom.type === "report_link") return link(custom.url, custom.title || "下载报告");
     if (custom && custom.text) return renderText(custom.text);

@@ -38,6 +38,7 @@ SKIP = "跳过"
 SUBJECT_TITLE = "门店名称"
 SUBJECT_QUESTION = "这是哪家专营店/门店的预算？例如：城东4S店。不想填就点“跳过”，报告里写作“本店”。"
 SUBJECT_GUIDE = ("报告和“我的分析”里用这个名字区分不同门店的预算。",)
+SUBJECT_IS_NUMBER = "这一步填店名（例如：城东4S店），金额在下一步填；不想填店名就回复“跳过”。"
 SUBJECT_TOO_LONG = "店名请不超过30个字，例如：城东4S店；不想填就回复“跳过”。"
 
 SUPPORT_TITLE = "厂家支持"

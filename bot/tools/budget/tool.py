@@ -100,6 +100,9 @@ def _parse_subject(text: str, data: Data) -> str | Invalid:
         return ""  # answered: no name (not None, so a resumed run does not ask again)
     if len(name) > 30:
         return Invalid(texts.SUBJECT_TOO_LONG)
+    found = find_quantities(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+        return Invalid(texts.SUBJECT_IS_NUMBER)  # "60万" typed one step too early
     return name
 
 

@@ -89,6 +89,7 @@ RATING_QUESTION = (
 )
 RATING_EXAMPLE_NAMED = "{pairs}"
 RATING_EXAMPLE_PLAIN = "“{scores}”"
+EXAMPLE_OR = "{named} 或 {plain}"
 RATING_COUNT = "需要{need}个分数（{order}），您给了{got}个。例如：{example}"
 RATING_MISSING = "没有看到{names}的分数。例如：{example}"
 RATING_RANGE = "分数只能是1到5的整数（不用小数），例如：{example}"

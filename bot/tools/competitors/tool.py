@@ -87,6 +87,14 @@ class ListStep(ValueStep):
         return None if values is None else texts.NAME_JOIN.join(str(v) for v in values)
 
 
+class CompetitorsStep(ListStep):
+    """The competitors; going back to them drops every score (they follow the parties' order)."""
+
+    def clear(self, data: Data) -> None:
+        super().clear(data)
+        data.pop("ratings", None)
+
+
 class ItemsStep(ListStep):
     """The items; the default checklist rows are offered as one button."""
 
@@ -106,7 +114,7 @@ def _example(names: list[str], named: bool = True) -> str:
 
 
 def _examples(names: list[str]) -> str:
-    return f"{_example(names)} 或 {_example(names, named=False)}"
+    return texts.EXAMPLE_OR.format(named=_example(names), plain=_example(names, named=False))
 
 
 class RatingStep(Step):
@@ -185,7 +193,7 @@ class RatingStep(Step):
 STEPS: tuple[Step, ...] = (
     ValueStep("us", texts.US_TITLE, texts.US_QUESTION, parse_us, guide=texts.US_GUIDE,
               buttons=[(texts.DEFAULT_US, texts.DEFAULT_US)]),
-    ListStep("competitors", texts.COMPETITORS_TITLE, texts.COMPETITORS_QUESTION,
+    CompetitorsStep("competitors", texts.COMPETITORS_TITLE, texts.COMPETITORS_QUESTION,
               parse_competitors, guide=texts.COMPETITORS_GUIDE),
     ItemsStep("items", texts.ITEMS_TITLE, texts.ITEMS_QUESTION, parse_items, guide=texts.ITEMS_GUIDE,
               buttons=[(texts.BUTTON_DEFAULT_ITEMS, texts.BUTTON_DEFAULT_ITEMS)]),

@@ -17,16 +17,24 @@ Session data (plain JSON)::
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bot.tools.smart import texts
 from bot.tools.smart.vocabulary import (
+    DIRECT_MEASURE_STARTS,
+    GOAL_VERBS,
+    MEASURE_FROM_MARK,
     MEASURE_PATTERNS,
     NOT_A_MEASURE,
     SPECIFIC_WORDS,
+    TIME_BY_ENDINGS,
+    TIME_EVERY_MARK,
+    TIME_LEAD,
     TIME_PATTERNS,
+    TIME_WITHIN_ENDINGS,
     alternation,
     any_of,
 )
@@ -72,8 +80,9 @@ FINDERS = {"specific": targets, "measurable": quantities, "time_bound": deadline
 
 
 def found(criterion: str, text: str) -> list[str]:
-    """What the rule of ``criterion`` finds in ``text`` (empty: not met)."""
-    return FINDERS[criterion](text)
+    """What the rule of ``criterion`` finds in ``text`` (empty: not met); full-width digits
+    and signs (１２０００, ９０％) count like half-width ones."""
+    return FINDERS[criterion](unicodedata.normalize("NFKC", text))
 
 
 def additions_before(data: Mapping[str, Any], criterion: str | None) -> list[str]:
@@ -84,7 +93,7 @@ def additions_before(data: Mapping[str, Any], criterion: str | None) -> list[str
 
 def text_before(data: Mapping[str, Any], criterion: str | None) -> str:
     """The goal as amended up to the step of ``criterion``: what that step's rule rereads."""
-    return "，".join([str(data.get("goal") or ""), *additions_before(data, criterion)])
+    return texts.CLAUSE_JOIN.join([str(data.get("goal") or ""), *additions_before(data, criterion)])
 
 
 def needs_addition(data: Mapping[str, Any], criterion: str) -> bool:
@@ -127,29 +136,24 @@ def assess(data: Mapping[str, Any]) -> list[Assessment]:
 
 def _time_phrase(deadline: str) -> str:
     """"2025年12月底" → 在2025年12月底前，; "三个月内" → 在三个月内，; "每月" → 每月，."""
-    core = deadline.strip().strip("，,。 ")
-    core = core.removeprefix("在")
-    if core.startswith("每"):
+    core = deadline.strip().strip("，,。 ").removeprefix(TIME_LEAD)
+    if core.startswith(TIME_EVERY_MARK):
         return texts.TIME_EVERY.format(time=core)
-    if core.endswith(("内", "里", "后")):
+    if core.endswith(TIME_WITHIN_ENDINGS):
         return texts.TIME_WITHIN.format(time=core)
-    for suffix in ("之前", "以前", "前"):
+    for suffix in TIME_BY_ENDINGS:
         core = core.removesuffix(suffix)
     return texts.TIME_BY.format(time=core)
 
 
-_DIRECT_MEASURE_STARTS = ("到", "达到", "至", "提高到", "提升到", "增加到", "降低到", "减少到", "增长")
-_GOAL_VERBS = ("提高", "提升", "增加", "增长", "扩大", "降低", "减少", "缩短")
-
-
 def _with_measure(goal: str, measure: str) -> str:
     """"提高满意度" + "从85%提高到90%" → 将满意度从85%提高到90%; "+到90%" → 提高满意度到90%."""
-    verb = next((v for v in _GOAL_VERBS if goal.startswith(v)), None)
-    if measure.startswith("从") and verb and len(goal) > len(verb):
+    verb = next((v for v in GOAL_VERBS if goal.startswith(v)), None)
+    if measure.startswith(MEASURE_FROM_MARK) and verb and len(goal) > len(verb):
         return texts.MEASURE_FROM.format(what=goal[len(verb):], measure=measure)
-    if measure.startswith(_DIRECT_MEASURE_STARTS) or quantities(measure) == [measure]:
+    if measure.startswith(DIRECT_MEASURE_STARTS) or quantities(measure) == [measure]:
         return goal + measure
-    return goal + "，" + measure
+    return goal + texts.CLAUSE_JOIN + measure
 
 
 def rewritten_goal(data: Mapping[str, Any]) -> str:

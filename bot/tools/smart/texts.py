@@ -83,6 +83,7 @@ ADD_GUIDE: dict[str, tuple[str, ...]] = {
     ),
 }
 SKIP_ADDITION = "暂不补充"
+SKIP_WORDS: tuple[str, ...] = (SKIP_ADDITION, "跳过", "不补充")
 ADDED_CONFIRM = "好的，目标现在是：{goal}\n{criterion}已满足。"
 SKIPPED_CONFIRM = "好的，{criterion}先记为不满足，结果里会给出建议。"
 
@@ -164,6 +165,7 @@ TIME_BY = "在{time}前，"
 TIME_WITHIN = "在{time}，"
 TIME_EVERY = "{time}，"
 TARGET_PHRASE = "针对{target}，"
+CLAUSE_JOIN = "，"
 MEASURE_FROM = "将{what}{measure}"
 
 # --- one-shot start ("帮我看看这个目标：……") -------------------------------------------------

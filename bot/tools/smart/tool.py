@@ -71,7 +71,7 @@ class AdditionStep(Step):
 
     def accept(self, data: Data, text: str) -> StepResult:
         name = texts.CRITERION_NAMES[self.criterion]
-        if as_command(text) in (texts.SKIP_ADDITION, "跳过"):
+        if as_command(text) in texts.SKIP_WORDS:
             data[self.key] = ""
             return StepResult.finished(texts.SKIPPED_CONFIRM.format(criterion=name))
         addition = text.strip().rstrip("。")

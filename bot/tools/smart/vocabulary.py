@@ -62,6 +62,17 @@ MEASURE_PATTERNS: tuple[str, ...] = (
 # Numbers inside names, not quantities ("4S店", "24小时救援服务", "7×24小时").
 NOT_A_MEASURE: tuple[str, ...] = (r"4S", r"7\s*[x×*]\s*24\s*小时", r"24\s*小时", r"O2O", r"5G")
 
+# Weaving additions into the rewritten goal: how a deadline and a measure are worded.
+TIME_LEAD = "在"
+TIME_EVERY_MARK = "每"
+TIME_WITHIN_ENDINGS: tuple[str, ...] = ("内", "里", "后")
+TIME_BY_ENDINGS: tuple[str, ...] = ("之前", "以前", "前")
+MEASURE_FROM_MARK = "从"  # "从85%提高到90%" reads best as 将<metric>从…
+DIRECT_MEASURE_STARTS: tuple[str, ...] = (
+    "到", "达到", "至", "提高到", "提升到", "增加到", "降低到", "减少到", "增长",
+)  # fmt: skip
+GOAL_VERBS: tuple[str, ...] = ("提高", "提升", "增加", "增长", "扩大", "降低", "减少", "缩短")
+
 
 def alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern matching any of ``words``, longest first."""
