@@ -13,6 +13,7 @@ from bot.strategy.decision import decide
 from bot.strategy.factors import PARTS, SwotInput
 from bot.strategy.report import explain_decision, format_measures, format_tows, render_markdown
 from bot.strategy.tows import tows_matrix
+from bot.tools.competitors.to_swot import swot_data_from_comparison
 from bot.tools.engine import Data, Link, Reply, Step, StepResult, Tool, replies
 
 PART_KEYS: dict[str, str] = {
@@ -136,6 +137,7 @@ TOOL = Tool(
     report=report,
     subject=subject,
     reports_partial=True,
+    derive={"competitors": swot_data_from_comparison},
     next_text=texts.WIZARD_RESULT_NEXT,
     result_buttons=lambda data: [
         (texts.BUTTON_START_STRATEGY, Link("start", "strategy_type")),

@@ -275,10 +275,6 @@ WIZARD_RESULT_TITLE = "【SWOT分析结果：{subject}】"
 WIZARD_RESULT_MEASURES = "建议措施 · {quadrant}（{strategy}）："
 WIZARD_RESULT_TOWS = "TOWS 矩阵（按因素权重从高到低，编号对应上面的因素）："
 WIZARD_RESULT_NEXT = "分析已保存。下一步可以选择竞争战略类型、导出报告，或开始新的分析。"
-WIZARD_CANCEL_CONTINUE = "好的，我们继续。"
-WIZARD_CANCELLED_SAVED = "已退出。已填写的内容保存为“未完成”，说“继续我的分析”可以接着做。"
-WIZARD_CANCELLED_NOTHING = "已退出，本次没有保存任何内容。"
-WIZARD_CONFIRM_UNCLEAR = "请回答“是”退出，或“否”继续。"
 
 STRATEGY_DEFAULT_SUBJECT = "竞争战略选择"
 STRATEGY_INTRO = (
@@ -287,14 +283,11 @@ STRATEGY_INTRO = (
 )
 STRATEGY_CONTEXT = "参考你的SWOT结果：{quadrant}象限（{strategy}）；分数相同时优先考虑与之相符的类型。"
 STRATEGY_QUESTION = "第 {index}/{total} 题 · {type_name}的前提：\n{question}"
-STRATEGY_UNDONE = "已撤销上一题的回答。"
 STRATEGY_GUIDE_YES = "符合你们现在的情况就答“是”，明显不符合答“否”。"
 STRATEGY_GUIDE_UNSURE = "拿不准就答“不确定”，按半分计入；说“撤销”或“上一步”改上一题。"
-STRATEGY_NOTHING_TO_UNDO = "还没有可撤销的回答。"
 STRATEGY_RESULT_TITLE = "【竞争战略建议：{subject}】"
 STRATEGY_RESULT_NEXT = "建议已保存，可以导出报告。"
 
-KIND_NAMES: dict[str, str] = {"swot": "SWOT分析", "strategy_type": "竞争战略选择"}
 STATUS_NAMES: dict[str, str] = {"in_progress": "未完成", "complete": "已完成"}
 STEP_NAMES: dict[str, str] = {
     "swot_subject": "分析对象",
@@ -335,12 +328,3 @@ BUTTON_VIEW = "查看 #{id}"
 BUTTON_DELETE = "删除 #{id}"
 BUTTON_RESUME_LATEST = "继续我的分析"
 WIZARD_ASK_SUBJECT = "我们来做SWOT分析。先说说分析的对象是什么？例如：公司整体、某家分行或门店、某项服务。"
-WIZARD_CONFIRM_CANCEL = "确定要退出吗？"
-WIZARD_CONFIRM_CANCEL_SAVED = "已填写的内容会保存为“未完成”，之后说“继续我的分析”可以接着做。"
-BUTTON_CONFIRM_QUIT = "是，退出"
-BUTTON_CONFIRM_CONTINUE = "否，继续"
-BUTTON_CONTINUE = "继续"
-WIZARD_RESUMED_HERE = "好的，接着刚才的分析继续。"
-WIZARD_OFFER_SWOT = "想实际做一遍SWOT分析的话，点下面的按钮，我一步步带你做。"
-WIZARD_OFFER_STRATEGY = "想判断哪种竞争战略适合你们的话，点下面的按钮，我一题题问你。"
-BUTTON_START_SWOT_FIRST = "开始SWOT分析"

@@ -1,7 +1,7 @@
-"""Step logic and prompts of the SWOT and strategy-type wizards (Rasa-free).
+"""Step logic and prompts of the SWOT steps (Rasa-free), used by ``bot.strategy.swot_tool``.
 
-The Rasa form validators in ``actions/`` only read the tracker and call these functions, so
-what a step accepts, refuses and says is unit tested here without a model or server.
+What a step accepts, refuses and says is unit tested here without a model or server; the
+engine (``bot.tools``) decides which step runs and handles the commands common to all tools.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.normalize import as_command, normalize
+from bot.normalize import normalize
 from bot.strategy import texts
 from bot.strategy.factors import (
     PARTS,
@@ -27,84 +27,7 @@ from bot.strategy.factors import (
 )
 from bot.strategy.measures import guiding_questions
 from bot.strategy.report import error_message
-from bot.strategy.strategy_types import ordered_questions, parse_answer
-
-DONE = "done"
-SWOT_STEPS: tuple[str, ...] = (
-    "swot_subject",
-    "swot_strengths",
-    "swot_weaknesses",
-    "swot_opportunities",
-    "swot_threats",
-    "swot_weights",
-)
-PART_STEPS: dict[str, str] = dict(zip(SWOT_STEPS[1:5], PARTS, strict=True))  # slot -> "S" / "W" / "O" / "T"
-STRATEGY_STEP = "strategy_answer"
-
-# A knowledge question inside a wizard is answered, not taken as input: the NLU intent must be
-# a Q&A one *and* the text must read like a question (factors such as "客户忠诚度高" are often
-# classified ask_concept, so the intent alone is not enough).
-QUESTION_INTENTS = frozenset(
-    {"ask_concept", "ask_compare", "ask_role_duties", "ask_role_requirements", "ask_capabilities"}
-)
-_QUESTION_MARKERS = re.compile(
-    r"[?？]|什么|啥|吗|呢|怎么|怎样|如何|哪|区别|不同|为什么|为何|意思|介绍|解释|讲讲|说说|是不是"
-)
-_CANCEL_WORDS = frozenset(
-    {"取消", "退出", "不做了", "算了", "停止", "结束", "退出分析", "取消分析", "不弄了",
-     "我要退出", "先不做了", "退出流程", "cancel", "quit", "stop", "exit"}
-)  # fmt: skip
-_RESUME_WORDS = ("继续", "接着", "恢复", "回到")
-_CONFIRM_YES = frozenset({"是", "是的", "确定", "确定退出", "退出", "对", "嗯", "好", "好的", "yes",
-                          "取消", "算了", "不做了"})  # fmt: skip
-_CONFIRM_NO = frozenset({"否", "不", "不是", "继续", "不退出", "不要", "no", "接着做", "不了"})
-
-
-def is_payload(text: str) -> bool:
-    """A button payload such as ``/affirm`` (the NLU intent is given, not predicted)."""
-    return (text or "").startswith("/")
-
-
-def is_question(text: str, intent: str | None) -> bool:
-    """True for a knowledge question the wizard should hand to the Q&A side."""
-    if intent not in QUESTION_INTENTS:
-        return False
-    return is_payload(text) or bool(_QUESTION_MARKERS.search(text or ""))
-
-
-_ASKING = re.compile(r"[?？]|怎么|怎样|如何|什么|啥|吗|哪|几种|几类|几步")
-_REQUESTING = re.compile(r"帮|测一|选个|选一|我想|我要|想要|开始|来做|做个|做一|做次|给我们|给公司|一起|带我|再做|重新|新的|启动|替我|请")
-
-
-def is_how_to_question(text: str) -> bool:
-    """"SWOT分析怎么做" asks about the method; "帮我做SWOT分析" asks to start the wizard."""
-    if is_payload(text):
-        return False
-    return bool(_ASKING.search(text or "")) and not _REQUESTING.search(text or "")
-
-
-def is_cancel(text: str, intent: str | None = None) -> bool:
-    """取消 / 退出 and the like as a whole message (a factor "退出市场的风险" is not)."""
-    cleaned = as_command(text)
-    return cleaned in _CANCEL_WORDS or (intent == "stop" and is_payload(text))
-
-
-def is_resume_request(text: str, intent: str | None) -> bool:
-    """继续我的分析 said while the wizard is already running (e.g. after a server restart)."""
-    if intent != "resume_analysis":
-        return False
-    cleaned = as_command(text)
-    return is_payload(text) or (len(cleaned) <= 12 and any(w in cleaned for w in _RESUME_WORDS))
-
-
-def confirm_answer(text: str, intent: str | None = None) -> bool | None:
-    """Reply to 确定要退出吗: True (quit), False (continue) or None (unclear)."""
-    cleaned = as_command(text)
-    if cleaned in _CONFIRM_YES or (is_payload(text) and intent in ("affirm", "stop")):
-        return True
-    if cleaned in _CONFIRM_NO or (is_payload(text) and intent == "deny"):
-        return False
-    return None
+from bot.tools.commands import is_payload
 
 
 def swot_from_slot(value: Any, subject: str = "") -> SwotInput:
@@ -258,64 +181,5 @@ def weight_buttons() -> list[tuple[str, str]]:
     return [(str(n), str(n)) for n in range(5, 0, -1)] + [(texts.BUTTON_SKIP, texts.BUTTON_SKIP)]
 
 
-# --- strategy type -----------------------------------------------------------------------------
-
-
-def next_question(answers: Mapping[str, str]) -> tuple[int, str, str, str] | None:
-    """(1-based index, question id, type key, text) of the first unanswered question."""
-    for index, (qid, type_key, text) in enumerate(ordered_questions(), start=1):
-        if qid not in answers:
-            return index, qid, type_key, text
-    return None
-
-
-def apply_strategy_answer(answers: dict[str, str], message: str,
-                          intent: str | None = None) -> StepResult:
-    """Record 是 / 否 / 不确定 for the next question (in place); 撤销 clears the last one."""
-    if parse_command(message) is Command.UNDO:
-        answered = [qid for qid, _t, _q in ordered_questions() if qid in answers]
-        if not answered:
-            return StepResult(messages=[texts.STRATEGY_NOTHING_TO_UNDO])
-        answers.pop(answered[-1])
-        return StepResult(changed=True, messages=[texts.STRATEGY_UNDONE])
-    answer = parse_answer(message)
-    if answer is None and is_payload(message):
-        answer = {"affirm": "yes", "deny": "no"}.get(intent or "")
-    if answer is None:
-        return StepResult(messages=[error_message("answer_unrecognized")])
-    current = next_question(answers)
-    if current is None:
-        return StepResult(done=True)
-    answers[current[1]] = answer
-    return StepResult(done=next_question(answers) is None, changed=True)
-
-
-def strategy_prompt(answers: Mapping[str, str]) -> str:
-    current = next_question(answers)
-    if current is None:
-        return ""
-    index, _qid, type_key, text = current
-    return texts.STRATEGY_QUESTION.format(index=index, total=len(ordered_questions()),
-                                          type_name=texts.STRATEGY_TYPE_NAMES[type_key],
-                                          question=text)
-
-
 def answer_buttons() -> list[tuple[str, str]]:
     return [(t, t) for t in (texts.BUTTON_YES, texts.BUTTON_NO, texts.BUTTON_UNSURE)]
-
-
-# --- resuming ---------------------------------------------------------------------------------
-
-
-def swot_slots_for_step(step: str, data: Mapping[str, Any], subject: str) -> dict[str, Any]:
-    """Slot values that put the SWOT form back at ``step`` (earlier steps count as done)."""
-    swot = swot_from_slot(data.get("swot"), subject)
-    position = SWOT_STEPS.index(step) if step in SWOT_STEPS else len(SWOT_STEPS)
-    slots: dict[str, Any] = {}
-    for index, name in enumerate(SWOT_STEPS):
-        if index >= position:
-            slots[name] = None
-        else:
-            slots[name] = (swot.subject or subject) if name == "swot_subject" else DONE
-    slots["swot_data"] = swot.to_dict()
-    return slots

@@ -17,6 +17,9 @@ BUILTIN: tuple[str, ...] = (
     "bot.strategy.strategy_type_tool:TOOL",
     "bot.tools.market_share.tool:TOOL",
     "bot.tools.budget.tool:TOOL",
+    "bot.tools.smart.tool:TOOL",
+    "bot.tools.marketing_plan.tool:TOOL",
+    "bot.tools.competitors.tool:TOOL",
 )
 
 _extra: dict[str, Tool] = {}

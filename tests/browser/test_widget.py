@@ -257,3 +257,20 @@ def test_swot_matrix_and_report_link(portal: Portal, new_page) -> None:
     expect(links).to_have_count(2)
     assert links.nth(0).get_attribute("href") == "http://127.0.0.1:1/reports/7.md"
     assert links.nth(1).get_attribute("href") == f"{portal.url}/reports/7.md"
+
+
+def test_market_share_result_is_a_table(portal: Portal, new_page) -> None:
+    """A tool's rows and columns arrive as the generic table payload and render as <table>."""
+    page = new_page()
+    open_widget(page, portal.page_url("share-table"))
+    ask(page, "我们区域有1.2万辆车，每车每年修3小时，去年做了9000个工时，市场份额是多少")
+    table = page.locator(".sma-table")
+    expect(table).to_have_count(1)
+    headers = table.locator("th").all_inner_texts()
+    assert headers[:2] == ["排名", "区域(服务站)"] and "市场份额" in headers
+    cells = table.locator("tbody tr").first.locator("td").all_inner_texts()
+    assert cells[4:7] == ["36,000", "9,000", "25%"]
+    page.evaluate("""() => window.serviceAdvisorWidget.render({custom: {type: 'table',
+        columns: ['项目', '<b>x</b>'], rows: [['<img src=x onerror=alert(1)>', '2']]}})""")
+    expect(page.locator(".sma-table td", has_text="<img src=x onerror=alert(1)>")).to_have_count(1)
+    assert page.locator(".sma-table img").count() == 0

@@ -186,8 +186,9 @@ class BotServers:
             return json.loads(response.read().decode("utf-8"))
 
     def say(self, sender: str, message: str) -> str:
-        """The bot's reply texts joined, for assertions."""
-        return "\n".join(m.get("text", "") for m in self.send(sender, message))
+        """The bot's reply texts joined, for assertions (a table payload by its text form)."""
+        return "\n".join(m.get("text") or (m.get("custom") or {}).get("text", "")
+                         for m in self.send(sender, message))
 
 
 def owner(sender: str) -> str:
