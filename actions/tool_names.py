@@ -15,9 +15,10 @@ from bot.tools.engine import Command, Link
 FORM = "tool_form"
 INPUT_SLOT = "tool_input"  # from_text while the form runs; emptied after every message
 SESSION_SLOT = "tool_session"  # the running bot.tools.engine.Session as a dict
-LAST_SLOT = "tool_last"  # {"kind", "analysis_id"} of the last finished run in this chat
+LAST_SLOT = "tool_last"  # {"kind", "analysis_id"} of the last run in this chat, or its unsaved "pending" data
 ANALYSIS_ENTITY = "analysis_id"
 START_PREFIX = "start_"
+SAVE_INTENT = "save_analysis"  # 保存 after a one-shot result
 DONE = "done"
 
 # Intents that carry a wizard command when they come from a button or a short message.

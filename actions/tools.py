@@ -147,12 +147,46 @@ async def finish(dispatcher: CollectingDispatcher, tracker: Tracker, tool: Tool,
     return [*reset(), SlotSet(names.LAST_SLOT, {"kind": tool.kind, "analysis_id": analysis_id})]
 
 
+def offer_to_save(dispatcher: CollectingDispatcher, tool: Tool, session: Session) -> list[EventType]:
+    """A one-shot result: shown at once, kept in the chat until the user says 保存."""
+    for reply in tool.result(session.data):
+        send_reply(dispatcher, reply, kind=tool.kind)
+    send(dispatcher, texts.ONE_SHOT_SAVE, [
+        (texts.BUTTON_SAVE, payloads.intent(names.SAVE_INTENT)),
+        (texts.BUTTON_START.format(name=tool.name), payloads.intent(names.start_intent(tool.kind)))])
+    return [*reset(), SlotSet(names.LAST_SLOT, {"kind": tool.kind, "pending": session.data})]
+
+
+class ActionSaveResult(Action):
+    """保存 after a one-shot result: store it as a finished analysis of the user."""
+
+    def name(self) -> str:
+        return "action_save_result"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        last = tracker.get_slot(names.LAST_SLOT) or {}
+        tool = registry.get(last.get("kind"))
+        if tool is None or not isinstance(last.get("pending"), dict):
+            send(dispatcher, texts.NOTHING_TO_SAVE, [(texts.BUTTON_LIST, payloads.intent("list_analyses"))])
+            return []
+        data = last["pending"]
+        analysis_id = await db(store.start, tracker.sender_id, tool.kind, tool.subject(data), data,
+                               step=names.DONE)
+        await db(store.complete, analysis_id, tracker.sender_id, data)
+        send_reply(dispatcher, Reply(texts.RESULT_SAVED.format(id=analysis_id), [
+            (texts.BUTTON_EXPORT, Link("export")), (texts.BUTTON_LIST, Link("list"))]),
+            analysis_id, tool.kind)
+        return [SlotSet(names.LAST_SLOT, {"kind": tool.kind, "analysis_id": analysis_id})]
+
+
 class ActionStartTool(Action):
     """``start_<kind>``: a new run of that tool; the rule then activates ``tool_form``.
 
     A start intent that reads like a how-to question ("SWOT分析怎么做") gets the knowledge
     answer and a start button instead. A first message that already carries all the data
-    is computed at once (one-shot input).
+    is computed at once and offered for saving (one-shot input).
     """
 
     def name(self) -> str:
@@ -177,11 +211,10 @@ class ActionStartTool(Action):
         session = turn.session
         for reply in turn.messages:
             send_reply(dispatcher, reply, kind=tool.kind)
+        if session.finished:
+            return [*offer_to_save(dispatcher, tool, session), FollowupAction("action_listen")]
         if turn.save:
             session.analysis_id = await save_progress(tracker.sender_id, tool, session)
-        if session.finished:
-            return [*await finish(dispatcher, tracker, tool, session),
-                    FollowupAction("action_listen")]
         return [SlotSet(names.SESSION_SLOT, session.to_dict()), SlotSet(names.INPUT_SLOT, None),
                 SlotSet("requested_slot", None)]
 

@@ -456,3 +456,22 @@ def test_cancel_words_are_whole_messages() -> None:
     assert command_of("取消") is Command.CANCEL and command_of("退出。") is Command.CANCEL
     assert command_of("/stop", Command.CANCEL) is Command.CANCEL
     assert command_of("退出市场的风险") is None and command_of("取消了部分网点") is None
+
+
+def test_one_shot_result_is_offered_for_saving_then_saved_on_request() -> None:
+    from actions.tools import ActionSaveResult
+
+    d = ToolDriver("start_market_share",
+                   text="我们区域有1.2万辆车，每车每年修3小时，去年做了9000个工时，市场份额是多少")
+    assert "25%" in d.start_text and not d.active
+    assert store.list_for_user("manager-1") == []  # offered, not saved
+    dispatcher = CollectingDispatcher()
+    events = run(ActionSaveResult().run(dispatcher, make_tracker(d.slots, "保存", "save_analysis"),
+                                        DOMAIN))
+    saved = store.list_for_user("manager-1")
+    assert len(saved) == 1 and saved[0].kind == "market_share" and saved[0].is_complete
+    assert slot_events(events)["tool_last"] == {"kind": "market_share", "analysis_id": saved[0].id}
+    dispatcher = CollectingDispatcher()
+    run(ActionSaveResult().run(dispatcher, make_tracker(slot_events(events), "保存", "save_analysis"),
+                               DOMAIN))
+    assert tool_texts.NOTHING_TO_SAVE in texts_of(dispatcher)

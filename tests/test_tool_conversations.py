@@ -25,7 +25,10 @@ def test_market_share_one_shot_computes_at_once(bot_servers) -> None:
     assert "36,000" in reply and "25%" in reply and "15%–30%" in reply
     table = next(m["custom"] for m in messages if (m.get("custom") or {}).get("type") == "table")
     assert table["rows"][0][4:7] == ["36,000", "9,000", "25%"]
-    assert "导出报告" in [b["title"] for m in messages for b in m.get("buttons", [])]
+    assert "保存" in [b["title"] for m in messages for b in m.get("buttons", [])]
+    assert "还没有保存的分析" in bot_servers.say(user, "我的分析")  # offered, not saved yet
+    assert "已保存为分析" in bot_servers.say(user, "/save_analysis")
+    assert "服务潜力与市场份额 · 本区域 · 已完成" in bot_servers.say(user, "我的分析")
 
 
 def test_market_share_step_by_step_with_two_regions_and_a_bad_value(bot_servers) -> None:

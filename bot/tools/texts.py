@@ -37,3 +37,11 @@ PROGRESS_EMPTY = "（未填写）"
 NO_SUBJECT = "未命名"
 RESULT_SAVED = "结果已保存为分析 #{id}，可以导出报告，或在“我的分析”里查看。"
 OFFER_TOOL = "想实际用一下「{name}」的话，点下面的按钮，我一步步带你做。"
+ONE_SHOT_SAVE = "结果已经算好。要把它保存到“我的分析”里吗？保存后可以导出报告。"
+NOTHING_TO_SAVE = "现在没有待保存的结果。已保存的分析可以在“我的分析”里查看。"
+
+# Shared by the tools' steps and reports (bot/tools/render.py).
+BUTTON_UNSURE = "不确定"
+CHOICE_LABELS: dict[str, str] = {"yes": BUTTON_YES, "no": BUTTON_NO, "unsure": BUTTON_UNSURE}
+REPORT_SOURCE = "## 出处"
+ELLIPSIS = "…"

@@ -7,7 +7,6 @@ number of items chosen, so 上一步 goes back one item and the step count shows
 from __future__ import annotations
 
 from bot.normalize import as_command
-from bot.tools import texts as engine_texts
 from bot.tools.competitors import texts
 from bot.tools.competitors.compare import (
     COUNT,
@@ -39,8 +38,15 @@ from bot.tools.engine import (
     Step,
     StepResult,
     Table,
-    Tool,
     ValueStep,
+)
+from bot.tools.render import (
+    advisory_tool,
+    export_and_list_buttons,
+    markdown_report,
+    meaningful_chars,
+    shorten,
+    source_reply,
 )
 
 # --- names and items -------------------------------------------------------------------------
@@ -48,7 +54,7 @@ from bot.tools.engine import (
 
 def parse_us(text: str, data: Data) -> str | Invalid:
     name = text.strip()
-    if not any(ch.isalnum() for ch in name) or len(name) > MAX_NAME_CHARS:
+    if meaningful_chars(name) == 0 or len(name) > MAX_NAME_CHARS:
         return Invalid(texts.US_INVALID)
     return name
 
@@ -251,50 +257,36 @@ def result(data: Data) -> list[Reply]:
     if _has_factors(data):
         lines.append(texts.TO_SWOT_HINT)
     return [Reply("", table=comparison_table(data)), Reply("\n".join(lines)),
-            Reply(engine_texts.SOURCE.format(source=texts.SOURCE))]
+            source_reply(texts.SOURCE)]
 
 
 def result_buttons(data: Data) -> Buttons:
     """转为SWOT分析 when there is a lead or lag to carry over (the action fills the id),
     then the usual export and list buttons (``result_buttons`` replaces them)."""
     if not _has_factors(data):
-        return [(engine_texts.BUTTON_EXPORT, Link("export")), (engine_texts.BUTTON_LIST, Link("list"))]
+        return export_and_list_buttons()
     return [(texts.BUTTON_TO_SWOT, Link(action="start", tool="swot", analysis_id=None)),
-            (engine_texts.BUTTON_EXPORT, Link("export")), (engine_texts.BUTTON_LIST, Link("list"))]
+            *export_and_list_buttons()]
 
 
 def report(data: Data, subject: str) -> str:
     competitors = texts.NAME_JOIN.join(str(c) for c in data.get("competitors") or [])
-    lines = [texts.REPORT_TITLE.format(subject=subject), "", texts.REPORT_INPUTS, "",
-             texts.REPORT_US.format(us=_us(data)),
-             texts.REPORT_COMPETITORS.format(names=competitors),
-             texts.REPORT_ITEMS.format(count=len(data.get("items") or [])), "",
-             texts.REPORT_TABLE, "", *comparison_table(data).as_markdown(), "",
-             texts.REPORT_CONCLUSIONS, "", *conclusions(data), "",
-             texts.REPORT_SOURCE, "", texts.SOURCE, ""]
-    return "\n".join(lines)
+    inputs = [texts.REPORT_US.format(us=_us(data)),
+              texts.REPORT_COMPETITORS.format(names=competitors),
+              texts.REPORT_ITEMS.format(count=len(data.get("items") or []))]
+    return markdown_report(texts.REPORT_TITLE.format(subject=subject), [
+        (texts.REPORT_INPUTS, inputs),
+        (texts.REPORT_TABLE, comparison_table(data).as_markdown()),
+        (texts.REPORT_CONCLUSIONS, conclusions(data)),
+    ], texts.SOURCE)
 
 
 def subject(data: Data) -> str:
     competitors = texts.NAME_JOIN.join(str(c) for c in data.get("competitors") or [])
     if not competitors:
         return texts.NAME
-    title = texts.SUBJECT.format(us=_us(data), competitors=competitors)
-    return title if len(title) <= texts.SUBJECT_LIMIT else title[: texts.SUBJECT_LIMIT] + "…"
+    return shorten(texts.SUBJECT.format(us=_us(data), competitors=competitors), texts.SUBJECT_LIMIT)
 
 
-def intro(data: Data) -> str:
-    return texts.INTRO
-
-
-TOOL = Tool(
-    kind="competitors",
-    name=texts.NAME,
-    source=texts.SOURCE,
-    steps=STEPS,
-    result=result,
-    report=report,
-    subject=subject,
-    intro=intro,
-    result_buttons=result_buttons,
-)
+TOOL = advisory_tool("competitors", texts, STEPS, result=result, report=report, subject=subject,
+                     result_buttons=result_buttons)

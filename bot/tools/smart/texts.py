@@ -107,8 +107,6 @@ ANSWER_GUIDE: dict[str, tuple[str, ...]] = {
     ),
 }
 ANSWER_INVALID = "请回答“是”、“否”或“不确定”，例如：是"
-BUTTON_YES, BUTTON_NO, BUTTON_UNSURE = "是", "否", "不确定"
-ANSWER_LABELS: dict[str, str] = {"yes": BUTTON_YES, "no": BUTTON_NO, "unsure": BUTTON_UNSURE}
 EXTRA_YES_WORDS: tuple[str, ...] = ("能", "可以", "能达到", "可以达到", "结合", "相关", "一致")
 EXTRA_NO_WORDS: tuple[str, ...] = ("不能", "不可以", "达不到", "不相关", "不一致", "难")
 

@@ -8,9 +8,15 @@ judged criteria are always asked, since no wording can show them.
 from __future__ import annotations
 
 from bot.normalize import as_command
-from bot.strategy.strategy_types import parse_answer
-from bot.tools import texts as engine_texts
-from bot.tools.engine import Data, Invalid, Reply, Step, StepResult, Table, Tool, ValueStep
+from bot.tools.engine import Data, Invalid, Reply, Step, StepResult, Table, ValueStep
+from bot.tools.render import (
+    ChoiceStep,
+    advisory_tool,
+    markdown_report,
+    meaningful_chars,
+    shorten,
+    source_reply,
+)
 from bot.tools.smart import texts
 from bot.tools.smart.rules import (
     ADDITION_KEY,
@@ -29,13 +35,9 @@ MAX_GOAL_CHARS = 200
 MAX_ADDITION_CHARS = 60
 
 
-def _meaningful(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
-
-
 def parse_goal(text: str, data: Data) -> str | Invalid:
     goal = text.strip()
-    if _meaningful(goal) < MIN_GOAL_CHARS:
+    if meaningful_chars(goal) < MIN_GOAL_CHARS:
         return Invalid(texts.GOAL_TOO_SHORT)
     if len(goal) > MAX_GOAL_CHARS:
         return Invalid(texts.GOAL_TOO_LONG)
@@ -84,7 +86,7 @@ class AdditionStep(Step):
     def _satisfies(self, addition: str) -> bool:
         """The addition must pass the rule it answers; a target the user names is taken
         as given (the vocabulary cannot list every service), if it has some words."""
-        if _meaningful(addition) < 2 or len(addition) > MAX_ADDITION_CHARS:
+        if meaningful_chars(addition) < 2 or len(addition) > MAX_ADDITION_CHARS:
             return False
         return self.criterion == "specific" or bool(found(self.criterion, addition))
 
@@ -102,32 +104,18 @@ class AdditionStep(Step):
         return None if value is None else (str(value) or texts.SKIP_ADDITION)
 
 
-def parse_judgement(text: str, data: Data) -> str | Invalid:
-    word = as_command(text)
-    answer = parse_answer(text)
-    if answer is None and word in texts.EXTRA_YES_WORDS:
-        answer = "yes"
-    if answer is None and word in texts.EXTRA_NO_WORDS:
-        answer = "no"
-    return answer if answer else Invalid(texts.ANSWER_INVALID)
-
-
-class JudgementStep(ValueStep):
+class JudgementStep(ChoiceStep):
     """是 / 否 / 不确定 for a criterion no rule can judge; the question repeats the goal."""
 
     def __init__(self, criterion: str) -> None:
         super().__init__(
             criterion, texts.ANSWER_TITLES[criterion], texts.ANSWER_QUESTIONS[criterion],
-            parse_judgement, guide=texts.ANSWER_GUIDE[criterion],
-            buttons=[(b, b) for b in (texts.BUTTON_YES, texts.BUTTON_NO, texts.BUTTON_UNSURE)],
+            texts.ANSWER_INVALID, guide=texts.ANSWER_GUIDE[criterion],
+            extra_yes=texts.EXTRA_YES_WORDS, extra_no=texts.EXTRA_NO_WORDS,
         )
 
-    def prompt(self, data: Data) -> Reply:
-        return Reply(self.question.format(goal=rewritten_goal(data)), list(self.buttons))
-
-    def summary(self, data: Data) -> str | None:
-        value = data.get(self.key)
-        return None if value is None else texts.ANSWER_LABELS.get(str(value), str(value))
+    def question_text(self, data: Data) -> str:
+        return self.question.format(goal=rewritten_goal(data))
 
 
 STEPS: tuple[Step, ...] = (
@@ -172,23 +160,21 @@ def result(data: Data) -> list[Reply]:
         lines.append(texts.RESULT_ADVICE_TITLE)
         lines += [f"{n}. {tip}" for n, tip in enumerate(tips, start=1)]
     return [Reply("", table=result_table(data)), Reply("\n".join(lines)),
-            Reply(engine_texts.SOURCE.format(source=texts.SOURCE))]
+            source_reply(texts.SOURCE)]
 
 
 def report(data: Data, subject: str) -> str:
-    tips = advice(data)
-    lines = [texts.REPORT_TITLE.format(subject=subject), "", texts.REPORT_GOAL, "",
-             str(data.get("goal") or ""), "", texts.REPORT_RESULT, "",
-             *result_table(data).as_markdown(), "", summary(data), "",
-             texts.REPORT_REWRITE, "", rewritten_goal(data), "", texts.REPORT_ADVICE, ""]
-    lines += [f"{n}. {tip}" for n, tip in enumerate(tips, start=1)] or [texts.REPORT_NO_ADVICE]
-    lines += ["", texts.REPORT_SOURCE, "", texts.SOURCE, ""]
-    return "\n".join(lines)
+    tips = [f"{n}. {tip}" for n, tip in enumerate(advice(data), start=1)]
+    return markdown_report(texts.REPORT_TITLE.format(subject=subject), [
+        (texts.REPORT_GOAL, [str(data.get("goal") or "")]),
+        (texts.REPORT_RESULT, [*result_table(data).as_markdown(), "", summary(data)]),
+        (texts.REPORT_REWRITE, [rewritten_goal(data)]),
+        (texts.REPORT_ADVICE, tips or [texts.REPORT_NO_ADVICE]),
+    ], texts.SOURCE)
 
 
 def subject(data: Data) -> str:
-    goal = str(data.get("goal") or texts.NAME)
-    return goal if len(goal) <= texts.SUBJECT_LIMIT else goal[: texts.SUBJECT_LIMIT] + "…"
+    return shorten(str(data.get("goal") or texts.NAME), texts.SUBJECT_LIMIT)
 
 
 def prefill(text: str) -> Data:
@@ -200,18 +186,5 @@ def prefill(text: str) -> Data:
     return {}
 
 
-def intro(data: Data) -> str:
-    return texts.INTRO
-
-
-TOOL = Tool(
-    kind="smart",
-    name=texts.NAME,
-    source=texts.SOURCE,
-    steps=STEPS,
-    result=result,
-    report=report,
-    subject=subject,
-    intro=intro,
-    prefill=prefill,
-)
+TOOL = advisory_tool("smart", texts, STEPS, result=result, report=report, subject=subject,
+                     prefill=prefill)
