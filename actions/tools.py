@@ -24,7 +24,7 @@ from actions.common import entity_values, off_loop, send
 from actions.knowledge import ActionAnswerQuestion
 from bot.analyses import store
 from bot.tools import registry, runner, texts
-from bot.tools.commands import is_how_to_question, is_payload
+from bot.tools.commands import is_payload
 from bot.tools.engine import Command, Data, Link, Reply, Session, Tool
 
 T = TypeVar("T")
@@ -184,7 +184,7 @@ class ActionSaveResult(Action):
 class ActionStartTool(Action):
     """``start_<kind>``: a new run of that tool; the rule then activates ``tool_form``.
 
-    A start intent that reads like a how-to question ("SWOT分析怎么做") gets the knowledge
+    A start intent that is not a request ("SWOT分析怎么做", "营销费用咋分") gets the knowledge
     answer and a start button instead. A first message that already carries all the data
     is computed at once and offered for saving (one-shot input).
     """
@@ -199,7 +199,7 @@ class ActionStartTool(Action):
         if tool is None:
             return [FollowupAction("action_listen")]
         text = message_text(tracker)
-        if is_how_to_question(text):
+        if not runner.asks_to_start(tool, text):
             events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
             send(dispatcher, texts.OFFER_TOOL.format(name=tool.name), [
                 (texts.BUTTON_START.format(name=tool.name),

@@ -25,8 +25,9 @@ from bot.analyses.export import export_to_file
 from bot.db import create_schema, get_engine
 from bot.strategy import texts
 from bot.strategy.strategy_types import ordered_questions
+from bot.tools import registry, runner
 from bot.tools import texts as tool_texts
-from bot.tools.commands import command_of, is_how_to_question
+from bot.tools.commands import command_of
 from bot.tools.engine import Command, Session
 from tests.support.tool_driver import (
     DOMAIN,
@@ -443,13 +444,18 @@ def test_command_of(text: str, hint: Command | None, expected: Command | None) -
     assert command_of(text, hint) is expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("SWOT分析怎么做", True), ("竞争战略一般分几种", True), ("帮我做SWOT分析", False),
-    ("我们公司该采取什么战略，帮我分析分析", False), ("测一测我们适合什么竞争战略", False),
-    ("做个态势分析", False), ("/start_swot", False), ("市场份额是多少", False),
+@pytest.mark.parametrize(("kind", "text", "expected"), [
+    ("swot", "SWOT分析怎么做", False), ("strategy_type", "竞争战略一般分几种", False),
+    ("swot", "帮我做SWOT分析", True), ("swot", "我们公司该采取什么战略，帮我分析分析", True),
+    ("strategy_type", "测一测我们适合什么竞争战略", True), ("swot", "做个态势分析", True),
+    ("swot", "/start_swot", True), ("swot", "start swot", True),
+    ("market_share", "市场份额是多少", False),
+    ("market_share", "区域有8000台车，每台每年2.5小时，我们做了5000工时，份额多少", True),
+    ("budget", "营销费用使用效率咋提高", False), ("budget", "年度预算100万，厂家支持60万", True),
+    ("marketing_plan", "策划书里的效果评估咋做", False), ("marketing_plan", "帮我写服务营销策划书", True),
 ])
-def test_how_to_questions_do_not_start_a_wizard(text: str, expected: bool) -> None:
-    assert is_how_to_question(text) is expected
+def test_only_requests_and_data_start_a_tool(kind: str, text: str, expected: bool) -> None:
+    assert runner.asks_to_start(registry.get(kind), text) is expected
 
 
 def test_cancel_words_are_whole_messages() -> None:

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from tests.support.servers import BotServers
+
 pytestmark = pytest.mark.servers
 
 ONE_SHOT = "我们区域有1.2万辆车，每车每年修3小时，去年做了9000个工时，市场份额是多少"
@@ -16,6 +18,14 @@ ONE_SHOT = "我们区域有1.2万辆车，每车每年修3小时，去年做了9
 
 def new_user(tag: str) -> str:
     return f"tools-{tag}-{time.time_ns()}"
+
+
+def say_each(servers: BotServers, user: str, *messages: str) -> str:
+    """Walk through steps whose replies the test does not check; the last reply."""
+    reply = ""
+    for message in messages:
+        reply = servers.say(user, message)
+    return reply
 
 
 def test_market_share_one_shot_computes_at_once(bot_servers) -> None:
@@ -47,14 +57,10 @@ def test_market_share_step_by_step_with_two_regions_and_a_bad_value(bot_servers)
 
 def test_budget_reproduces_the_100_wan_split_and_sums_exactly(bot_servers) -> None:
     user = new_user("budget")
-    bot_servers.say(user, "帮我做年度营销预算")
-    bot_servers.say(user, "城东店")
-    bot_servers.say(user, "60万")
-    bot_servers.say(user, "40万")
-    bot_servers.say(user, "近三年销量")
-    for year in ("20 15 25 25 30 25 20 25 30 30 35 40", "20 20 25 25 30 25 25 25 30 35 30 40",
-                 "20 15 30 30 30 30 25 30 30 35 35 40"):
-        result = bot_servers.say(user, year)  # the third year completes the step
+    say_each(bot_servers, user, "帮我做年度营销预算", "城东店", "60万", "40万", "近三年销量")
+    result = say_each(bot_servers, user, "20 15 25 25 30 25 20 25 30 30 35 40",
+                      "20 20 25 25 30 25 25 25 30 35 30 40",
+                      "20 15 30 30 30 30 25 30 30 35 35 40")  # the third year completes the step
     assert "1,000,000" in result and "60,000" in result and "120,000" in result
     listing = bot_servers.say(user, "我的分析")
     assert "年度营销预算分配 · 城东店 · 已完成" in listing
@@ -91,11 +97,7 @@ def test_smart_check_asks_for_a_missing_number(bot_servers) -> None:
 
 def test_competitor_comparison_becomes_a_swot(bot_servers) -> None:
     user = new_user("rivals")
-    bot_servers.say(user, "帮我和竞争对手做个对比")
-    bot_servers.say(user, "我们")
-    bot_servers.say(user, "A店、B店")
-    bot_servers.say(user, "快修服务、上门取车")
-    bot_servers.say(user, "5 3 4")
+    say_each(bot_servers, user, "帮我和竞争对手做个对比", "我们", "A店、B店", "快修服务、上门取车", "5 3 4")
     messages = bot_servers.send(user, "2 4 3")
     reply = "\n".join(m.get("text") or m.get("custom", {}).get("text", "") for m in messages)
     assert "快修服务 | 5 | 3 | 4 | 领先" in reply and "上门取车 | 2 | 4 | 3 | 落后" in reply

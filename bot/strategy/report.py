@@ -147,6 +147,10 @@ def render_markdown(analysis: Mapping[str, Any]) -> str:
         rec = recommend(answers, quadrant)
         out += ["", texts.REPORT_STRATEGY_TYPE, "", format_recommendation(rec)]
         out += ["", texts.REPORT_ANSWERS, *_answer_lines(answers)]
+    if swot is not None:
+        out += ["", texts.SOURCE_SWOT]
+    if answers:
+        out += ["", texts.SOURCE_STRATEGY_TYPE]
     return "\n".join(out) + "\n"
 
 

@@ -10,38 +10,35 @@ from collections.abc import Mapping
 
 from bot.strategy import texts
 from bot.strategy.report import error_message, format_recommendation, render_markdown
-from bot.strategy.strategy_types import ordered_questions, parse_answer, recommend
-from bot.strategy.wizard import answer_buttons
-from bot.tools.engine import Data, Link, Reply, Step, StepResult, Tool
+from bot.strategy.strategy_types import ordered_questions, recommend
+from bot.tools.engine import Data, Link, Reply, Step, Tool
+from bot.tools.render import ChoiceStep
 
 
-class PreconditionStep(Step):
-    """是 / 否 / 不确定 for one precondition; 撤销 goes back to the previous question."""
+class PreconditionStep(ChoiceStep):
+    """是 / 否 / 不确定 for one precondition, kept in ``data["answers"]`` (what ``recommend``
+    reads); 撤销 goes back to the previous question."""
 
     back_words = frozenset({"撤销"})
 
     def __init__(self, index: int, total: int, qid: str, type_key: str, question: str) -> None:
-        self.index, self.total, self.qid = index, total, qid
-        self.type_key, self.question = type_key, question
-        self.key = f"strategy_{qid}"
-        self.title = texts.STEP_NAMES["strategy_answer"] + f" {index}/{total}"
-        self.guide = (texts.STRATEGY_GUIDE_YES, texts.STRATEGY_GUIDE_UNSURE)
+        super().__init__(f"strategy_{qid}",
+                         texts.STEP_NAMES["strategy_answer"] + f" {index}/{total}", question,
+                         error_message("answer_unrecognized"),
+                         guide=(texts.STRATEGY_GUIDE_YES, texts.STRATEGY_GUIDE_UNSURE))
+        self.index, self.total, self.qid, self.type_key = index, total, qid, type_key
 
-    def prompt(self, data: Data) -> Reply:
-        return Reply(texts.STRATEGY_QUESTION.format(
+    def question_text(self, data: Data) -> str:
+        return texts.STRATEGY_QUESTION.format(
             index=self.index, total=self.total,
-            type_name=texts.STRATEGY_TYPE_NAMES[self.type_key], question=self.question),
-            answer_buttons())
+            type_name=texts.STRATEGY_TYPE_NAMES[self.type_key], question=self.question)
 
-    def accept(self, data: Data, text: str) -> StepResult:
-        answer = parse_answer(text)
-        if answer is None:
-            return StepResult.again(error_message("answer_unrecognized"))
+    def store(self, data: Data, answer: str) -> None:
         data.setdefault("answers", {})[self.qid] = answer
-        return StepResult.finished()
 
-    def is_filled(self, data: Data) -> bool:
-        return self.qid in (data.get("answers") or {})
+    def stored(self, data: Data) -> str | None:
+        value = (data.get("answers") or {}).get(self.qid)
+        return None if value is None else str(value)
 
     def clear(self, data: Data) -> None:
         (data.get("answers") or {}).pop(self.qid, None)
@@ -77,7 +74,7 @@ def subject(data: Data) -> str:
 def result(data: Data) -> list[Reply]:
     rec = recommend(dict(data.get("answers") or {}), data.get("quadrant"))
     return [Reply("\n".join([texts.STRATEGY_RESULT_TITLE.format(subject=subject(data)),
-                             format_recommendation(rec)]))]
+                             format_recommendation(rec), texts.SOURCE_STRATEGY_TYPE]))]
 
 
 def report(data: Data, title: str) -> str:
@@ -87,7 +84,7 @@ def report(data: Data, title: str) -> str:
 TOOL = Tool(
     kind="strategy_type",
     name="竞争战略类型选择",
-    source="服务营销战略类型的选择",
+    source="《服务营销规划》“服务营销战略类型的选择”",
     steps=_steps(),
     result=result,
     report=report,

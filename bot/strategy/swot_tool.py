@@ -116,7 +116,8 @@ def result(data: Data) -> list[Reply]:
             texts.WIZARD_RESULT_MEASURES.format(
                 quadrant=quadrant, strategy=texts.QUADRANT_STRATEGIES[quadrant]),
             format_measures(quadrant)])))
-    messages.append(Reply("\n".join([texts.WIZARD_RESULT_TOWS, format_tows(tows_matrix(swot))])))
+    messages.append(Reply("\n".join([texts.WIZARD_RESULT_TOWS, format_tows(tows_matrix(swot)),
+                                      texts.SOURCE_SWOT])))
     return messages
 
 
@@ -131,7 +132,7 @@ def subject(data: Data) -> str:
 TOOL = Tool(
     kind="swot",
     name="SWOT分析",
-    source="服务营销战略分析（SWOT分析法）",
+    source="《服务营销规划》“服务营销战略分析”（SWOT分析法）",
     steps=(SubjectStep(), *(PartStep(part) for part in PARTS), WeightStep()),
     result=result,
     report=report,

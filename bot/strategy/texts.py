@@ -213,6 +213,8 @@ CANDIDATE_ITEM = "{quadrant}（{strategy}）"
 LIST_SEPARATOR = "、"
 
 REPORT_TITLE = "# 服务营销战略分析报告：{subject}"
+SOURCE_SWOT = "出处：《服务营销规划》（001_7e80720d6df069a7.txt）“服务营销战略分析”（SWOT分析法，内外部因素与四种战略）"
+SOURCE_STRATEGY_TYPE = "出处：《服务营销规划》（001_7e80720d6df069a7.txt）“服务营销战略类型的选择”"
 REPORT_DEFAULT_SUBJECT = "未命名"
 REPORT_FACTORS = "## SWOT 因素"
 REPORT_EMPTY_PART = "（无）"

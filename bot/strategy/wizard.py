@@ -179,7 +179,3 @@ def weight_prompt(swot: SwotInput) -> str:
 
 def weight_buttons() -> list[tuple[str, str]]:
     return [(str(n), str(n)) for n in range(5, 0, -1)] + [(texts.BUTTON_SKIP, texts.BUTTON_SKIP)]
-
-
-def answer_buttons() -> list[tuple[str, str]]:
-    return [(t, t) for t in (texts.BUTTON_YES, texts.BUTTON_NO, texts.BUTTON_UNSURE)]

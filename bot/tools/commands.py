@@ -43,18 +43,16 @@ def reads_like_question(text: str) -> bool:
     return is_payload(text) or bool(_QUESTION_MARKERS.search(text or ""))
 
 
-_ASKING = re.compile(r"[?？]|怎么|怎样|如何|什么|啥|吗|哪|几种|几类|几步")
 _REQUESTING = re.compile(
     r"帮|测一|选个|选一|我想|我要|想要|开始|来做|做个|做一|做次|给我们|给公司|一起|带我|再做|重新"
-    r"|新的|启动|替我|请|算一|算算|计算|检查|看看|多少"
+    r"|新的|启动|替我|请|算一|算算|计算|测算|检查|看看|比一|对比一下|start",
+    re.IGNORECASE,
 )
 
 
-def is_how_to_question(text: str) -> bool:
-    """"SWOT分析怎么做" asks about the method; "帮我做SWOT分析" asks to start the tool."""
-    if is_payload(text):
-        return False
-    return bool(_ASKING.search(text or "")) and not _REQUESTING.search(text or "")
+def reads_like_request(text: str) -> bool:
+    """"帮我做SWOT分析" asks for the tool; "SWOT分析怎么做" or "规划最后一步干嘛" asks about it."""
+    return is_payload(text) or bool(_REQUESTING.search(text or ""))
 
 
 def command_of(text: str, hint: Command | None = None) -> Command | None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from bot.normalize import as_command
 from bot.tools import texts
-from bot.tools.commands import command_of, confirm_answer
+from bot.tools.commands import command_of, confirm_answer, reads_like_request
 from bot.tools.engine import Command, Data, Reply, Session, Step, Tool, Turn
 
 
@@ -28,6 +28,12 @@ def start(tool: Tool, text: str = "", context: Mapping[str, Data] | None = None,
     else:
         session.step = first.key
     return Turn(session, messages, save=bool(prefilled or derived))
+
+
+def asks_to_start(tool: Tool, text: str) -> bool:
+    """Start the tool only for a request or a message carrying its data (one-shot input);
+    a question that merely names the tool's subject is answered from the knowledge instead."""
+    return reads_like_request(text) or bool(tool.prefill and tool.prefill(text))
 
 
 def resume(tool: Tool, step_key: str | None, data: Data, analysis_id: int) -> Session:

@@ -21,8 +21,9 @@ from bot.tools.budget.compute import (
     monthly_weights,
     shares_off,
 )
-from bot.tools.engine import Data, Invalid, Reply, Step, StepResult, Table, Tool, ValueStep
+from bot.tools.engine import Data, Invalid, Reply, Step, StepResult, Table, ValueStep
 from bot.tools.numbers import find_quantities, fold_width, format_number, parse_number
+from bot.tools.render import advisory_tool
 
 MAX_YEARS = 3
 MAX_AMOUNT = 10**10  # 100亿 yuan: beyond that the unit was surely mistyped
@@ -418,19 +419,12 @@ def prefill(text: str) -> Data:
     return data
 
 
-def intro(data: Data) -> str:
-    return texts.INTRO
-
-
 def _money_confirm(template: str) -> Callable[[int], str]:
     return lambda value: template.format(amount=format_number(value))
 
 
-TOOL = Tool(
-    kind="budget",
-    name=texts.TOOL_NAME,
-    source=texts.SOURCE_NAME,
-    steps=(
+TOOL = advisory_tool(
+    "budget", texts, (
         ValueStep("subject", texts.SUBJECT_TITLE, texts.SUBJECT_QUESTION, _parse_subject,
                   guide=texts.SUBJECT_GUIDE, buttons=[(texts.SKIP, texts.SKIP)]),
         SupportStep("support", texts.SUPPORT_TITLE, texts.SUPPORT_QUESTION, _parse_support,
@@ -443,9 +437,6 @@ TOOL = Tool(
                            (texts.BASIS_PLAN, texts.BASIS_PLAN)]),
         MonthlySalesStep(),
     ),
-    result=result,
-    report=report,
-    subject=subject,
-    intro=intro,
-    prefill=prefill,
+    name=texts.TOOL_NAME, source=texts.SOURCE_NAME,
+    result=result, report=report, subject=subject, prefill=prefill,
 )

@@ -42,30 +42,31 @@ class Refusal:
     got: int = 0
 
 
+def _list_refusal(values: list[str], max_count: int, max_chars: int) -> Refusal | None:
+    """What names and items are both refused for: none, too many, or one too long."""
+    if not values:
+        return Refusal(EMPTY)
+    if len(values) > max_count:
+        return Refusal(TOO_MANY)
+    if any(len(v) > max_chars for v in values):
+        return Refusal(TOO_LONG)
+    return None
+
+
 def split_names(text: str) -> list[str] | Refusal:
     """"A店、B店" → ["A店", "B店"] (unique, in order)."""
     names = list(dict.fromkeys(n.strip() for n in _LIST_SEPARATORS.split(text) if n.strip()))
-    if not names:
-        return Refusal(EMPTY)
-    if len(names) > MAX_COMPETITORS:
-        return Refusal(TOO_MANY)
-    if any(len(n) > MAX_NAME_CHARS for n in names):
-        return Refusal(TOO_LONG)
-    if any(not any(ch.isalpha() for ch in n) for n in names):
-        return Refusal(IS_NUMBER)
-    return names
+    refusal = _list_refusal(names, MAX_COMPETITORS, MAX_NAME_CHARS)
+    if refusal is None and any(not any(ch.isalpha() for ch in n) for n in names):
+        refusal = Refusal(IS_NUMBER)
+    return names if refusal is None else refusal
 
 
 def split_items(text: str) -> list[str] | Refusal:
     items = list(dict.fromkeys(i.strip(" 。.") for i in _ITEM_SEPARATORS.split(text) if i.strip(" 。.")))
     items = [i for i in items if any(ch.isalnum() for ch in i)]
-    if not items:
-        return Refusal(EMPTY)
-    if len(items) > MAX_ITEMS:
-        return Refusal(TOO_MANY)
-    if any(len(i) > MAX_ITEM_CHARS for i in items):
-        return Refusal(TOO_LONG)
-    return items
+    refusal = _list_refusal(items, MAX_ITEMS, MAX_ITEM_CHARS)
+    return items if refusal is None else refusal
 
 
 def _value(token: str) -> float:

@@ -135,7 +135,6 @@ REPORT_COMPETITORS = "- 竞争对手：{names}"
 REPORT_ITEMS = "- 对比项目：{count}项，1–5分整数，5分最好"
 REPORT_TABLE = "## 对比结果"
 REPORT_CONCLUSIONS = "## 结论"
-REPORT_SOURCE = "## 出处"
 SUBJECT = "{us}与{competitors}的服务对比"
 SUBJECT_LIMIT = 40
 

@@ -123,7 +123,6 @@ SUBJECT_MANY = "{name}等{count}个区域"
 
 REPORT_INPUTS = "## 计算结果"
 REPORT_INTERPRETATION = "## 解读"
-REPORT_SOURCE = "## 出处"
 
 # --- words we read in the user's input (not shown) --------------------------------------------
 

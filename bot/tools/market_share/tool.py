@@ -16,9 +16,10 @@ import re
 from typing import Any
 
 from bot.normalize import as_command
-from bot.tools.engine import Buttons, Data, Reply, Step, StepResult, Table, Tool
+from bot.tools.engine import Buttons, Data, Reply, Step, StepResult, Table
 from bot.tools.market_share import compute, texts
 from bot.tools.numbers import Quantity, find_quantities, format_number, format_percent, parse_number
+from bot.tools.render import advisory_tool, markdown_report
 
 FIELDS = ("vehicles", "hours_per_vehicle", "sold_hours")
 NAME_LIMIT = 20
@@ -311,17 +312,12 @@ def subject(data: Data) -> str:
 def report(data: Data, title: str) -> str:
     """The Markdown export: title, summary, ranked table, interpretation, source."""
     assessed = compute.rank(all_regions(data))
-    lines = [f"# {texts.TITLE.format(subject=title)}", "", summary(assessed), "",
-             texts.REPORT_INPUTS, "", texts.TABLE_CAPTION, "", *table(data).as_markdown(), "",
-             texts.REPORT_INTERPRETATION, ""]
-    lines += [f"- {line}" for line in interpretation(assessed)]
-    lines += ["", texts.LINK_NOTE, "", texts.REPORT_SOURCE, "", texts.SOURCE, ""]
-    return "\n".join(lines)
+    readings = [f"- {line}" for line in interpretation(assessed)]
+    return markdown_report(f"# {texts.TITLE.format(subject=title)}", [
+        (texts.REPORT_INPUTS, [texts.TABLE_CAPTION, "", *table(data).as_markdown()]),
+        (texts.REPORT_INTERPRETATION, [*readings, "", texts.LINK_NOTE]),
+    ], texts.SOURCE, lead=[summary(assessed)])
 
 
-def intro(data: Data) -> str:
-    return texts.INTRO
-
-
-TOOL = Tool(kind="market_share", name=texts.NAME, source=texts.SOURCE, steps=STEPS, result=result,
-            report=report, subject=subject, intro=intro, prefill=prefill)
+TOOL = advisory_tool("market_share", texts, STEPS, result=result, report=report, subject=subject,
+                     prefill=prefill)

@@ -188,5 +188,4 @@ REPORT_CONTENTS = "## 目录"
 REPORT_SECTION = "## {n}. {name}"
 REPORT_QUESTION = "> {question}"
 REPORT_COMPLETENESS = "## 完成情况"
-REPORT_SOURCE = "## 出处"
 SUBJECT_LIMIT = 40

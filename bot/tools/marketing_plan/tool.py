@@ -11,8 +11,7 @@ import json
 from collections.abc import Mapping
 
 from bot.normalize import as_command, normalize
-from bot.tools import texts as engine_texts
-from bot.tools.engine import Buttons, Data, Invalid, Reply, Step, StepResult, Table, Tool, ValueStep
+from bot.tools.engine import Buttons, Data, Invalid, Reply, Step, StepResult, Table, ValueStep
 from bot.tools.marketing_plan import texts
 from bot.tools.marketing_plan.plan import (
     ASK_ORDER,
@@ -29,19 +28,23 @@ from bot.tools.marketing_plan.plan import (
     quote,
     state,
 )
+from bot.tools.render import (
+    Section,
+    advisory_tool,
+    markdown_report,
+    meaningful_chars,
+    shorten,
+    source_reply,
+)
 
 MIN_TITLE_CHARS, MAX_TITLE_CHARS = 2, 40
 MIN_PART_CHARS, MAX_PART_CHARS = 4, 2000
 SUMMARY_CHARS = 60
 
 
-def _meaningful(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
-
-
 def parse_title(text: str, data: Data) -> str | Invalid:
     title = text.strip().strip("《》")
-    if _meaningful(title) < MIN_TITLE_CHARS or len(title) > MAX_TITLE_CHARS:
+    if meaningful_chars(title) < MIN_TITLE_CHARS or len(title) > MAX_TITLE_CHARS:
         return Invalid(texts.TITLE_INVALID)
     return title
 
@@ -100,7 +103,7 @@ class PartStep(Step):
         if _is_quote_request(text):
             return self._quote(data, text)
         body = text.strip()
-        if _meaningful(body) < MIN_PART_CHARS:
+        if meaningful_chars(body) < MIN_PART_CHARS:
             return StepResult.again(texts.PART_TOO_SHORT.format(example=self.example))
         if len(body) > MAX_PART_CHARS:
             return StepResult.again(texts.PART_TOO_LONG.format(example=self.example))
@@ -178,25 +181,29 @@ def result(data: Data) -> list[Reply]:
                                          text=_part_text(data, key)) for key in PART_KEYS]
     return [Reply("\n".join(plan)), Reply("", table=completeness_table(data)),
             Reply("\n".join([*conclusions(data), texts.RESULT_NEXT])),
-            Reply(engine_texts.SOURCE.format(source=texts.SOURCE))]
+            source_reply(texts.SOURCE)]
+
+
+def _report_part(data: Data, key: str) -> Section:
+    """One part under its heading, with its guiding question quoted above the text."""
+    body = [_part_text(data, key)]
+    if key in texts.PART_QUESTIONS:
+        body = [texts.REPORT_QUESTION.format(question=texts.PART_QUESTIONS[key]), "", *body]
+    return texts.REPORT_SECTION.format(n=number(key), name=texts.PART_NAMES[key]), body
 
 
 def report(data: Data, subject: str) -> str:
-    lines = [texts.REPORT_TITLE.format(title=_title(data)), "", texts.REPORT_CONTENTS, ""]
-    lines += [f"{number(key)}. {texts.PART_NAMES[key]}" for key in PART_KEYS]
-    for key in PART_KEYS:
-        lines += ["", texts.REPORT_SECTION.format(n=number(key), name=texts.PART_NAMES[key]), ""]
-        if key in texts.PART_QUESTIONS:
-            lines += [texts.REPORT_QUESTION.format(question=texts.PART_QUESTIONS[key]), ""]
-        lines.append(_part_text(data, key))
-    lines += ["", texts.REPORT_COMPLETENESS, "", *completeness_table(data).as_markdown(), ""]
-    lines += [*conclusions(data), "", texts.REPORT_SOURCE, "", texts.SOURCE, ""]
-    return "\n".join(lines)
+    contents = [f"{number(key)}. {texts.PART_NAMES[key]}" for key in PART_KEYS]
+    return markdown_report(texts.REPORT_TITLE.format(title=_title(data)), [
+        (texts.REPORT_CONTENTS, contents),
+        *(_report_part(data, key) for key in PART_KEYS),
+        (texts.REPORT_COMPLETENESS, [*completeness_table(data).as_markdown(), "",
+                                     *conclusions(data)]),
+    ], texts.SOURCE)
 
 
 def subject(data: Data) -> str:
-    title = _title(data)
-    return title if len(title) <= texts.SUBJECT_LIMIT else title[: texts.SUBJECT_LIMIT] + "…"
+    return shorten(_title(data), texts.SUBJECT_LIMIT)
 
 
 def new_data(context: Mapping[str, Data]) -> Data:
@@ -218,22 +225,9 @@ def prefill(text: str) -> Data:
     return {}
 
 
-def intro(data: Data) -> str:
-    return texts.INTRO
-
-
-TOOL = Tool(
-    kind="marketing_plan",
-    name=texts.NAME,
-    source=texts.SOURCE,
-    steps=STEPS,
-    result=result,
-    report=report,
-    subject=subject,
-    intro=intro,
-    prefill=prefill,
-    new_data=new_data,
-    uses=("swot",),
+TOOL = advisory_tool(
+    "marketing_plan", texts, STEPS, result=result, report=report, subject=subject,
+    prefill=prefill, new_data=new_data, uses=("swot",),
     pull_saved=True,  # the user's latest finished SWOT, even from an earlier chat
     reports_partial=True,  # an unfinished plan exports with its open parts marked 未填写
 )

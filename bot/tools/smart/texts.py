@@ -155,7 +155,6 @@ REPORT_RESULT = "## 检查结果"
 REPORT_REWRITE = "## 整理后的目标"
 REPORT_ADVICE = "## 改进建议"
 REPORT_NO_ADVICE = "五项准则都满足，无需修改。"
-REPORT_SOURCE = "## 出处"
 
 # --- rewriting -----------------------------------------------------------------------------
 
