@@ -20,9 +20,12 @@ async def off_loop(func: Callable[..., T], *args: Any) -> T:
 
 
 def send(dispatcher: CollectingDispatcher, text: str,
-         buttons: Sequence[Button | tuple[str, str]] | None = None) -> None:
-    """One reply; buttons are the core's (asking for a topic) or (title, payload) pairs."""
-    dispatcher.utter_message(text=text, buttons=[
+         buttons: Sequence[Button | tuple[str, str]] | None = None,
+         custom: dict[str, Any] | None = None) -> None:
+    """One reply; buttons are the core's (asking for a topic) or (title, payload) pairs.
+
+    ``custom`` rides along as the channel's custom payload (the widget's answer_meta)."""
+    dispatcher.utter_message(text=text, json_message=custom, buttons=[
         {"title": b.title, "payload": payloads.ask(b.ask)} if isinstance(b, Button)
         else {"title": b[0], "payload": b[1]} for b in buttons or []])
 

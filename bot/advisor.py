@@ -116,6 +116,7 @@ class Reply:
     aspect: str | None = None  # the facet kind shown
     chat: str | None = None  # small-talk kind for kind == "chat" (greet, thanks, …)
     case: bool = False  # answers a described case with a decision: no extra fact line
+    by_retrieval: bool = False  # only the retrieval fallback found it (the question log keeps it)
 
     @property
     def declined(self) -> bool:
@@ -652,6 +653,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if by_question is not None:
         return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
     reply = _retrieval_answer(text, question.intent, snapshot)
+    reply.by_retrieval = not reply.declined
     if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.
         return answer_topic(last, aspect, snapshot, text)

@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.analyses import models as analyses_models
 from bot.knowledge import models as knowledge_models
 from bot.metadata import Base
+from bot.ops import models as ops_models
 
 # The model modules register their tables on Base when imported; they import only
 # bot.metadata, so there is no import circle.
-MODEL_MODULES = (analyses_models, knowledge_models)
+MODEL_MODULES = (analyses_models, knowledge_models, ops_models)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "advisor.db"

@@ -104,3 +104,9 @@ ASPECT_NAMES = {
     "differences": "区别",
     "other": "其他",
 }
+
+# --- handoff (转人工 / 找专家) ---------------------------------------------------------------
+HANDOFF_ABOUT = "关于「{topic}」的问题，"
+HANDOFF_CONTACT = "可以直接联系{name}：{contact}。"
+HANDOFF_RECORDED = "我已记下您的请求，管理员在后台能看到，会尽快安排人跟进。"
+HANDOFF_NOT_RECORDED = "（请求暂时没能记下，请直接按上面的方式联系。）"

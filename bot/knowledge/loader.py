@@ -1,8 +1,9 @@
-"""YAML → database, idempotent and all-or-nothing.
+"""YAML (+ the admin overlay) → database, idempotent and all-or-nothing.
 
-The whole knowledge directory is validated first; only then is the database content
-replaced inside one transaction. A content hash (the *revision*) is stored so that a
-second load of unchanged files writes nothing and running processes can notice changes.
+The whole knowledge directory is validated first, together with the admin edits not yet
+exported (``bot/ops/overlay.py``); only then is the database content replaced inside one
+transaction. A content hash (the *revision*) is stored so that a second load of unchanged
+files writes nothing and running processes can notice changes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import hashlib
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 from sqlalchemy import delete, select
@@ -20,47 +22,98 @@ from bot import texts
 from bot.db import PROJECT_ROOT, create_schema, get_engine, session_scope
 from bot.knowledge.models import Alias, ExampleQuestion, Facet, Meta, Relation, Synonym, Topic
 from bot.knowledge.schema import (
+    Contacts,
     KnowledgeError,
     KnowledgeSet,
+    apply_additions,
     check_consistency,
+    parse_contacts,
     parse_document,
     read_sections,
 )
 from bot.normalize import normalize
+from bot.ops import texts as ops_texts
+from bot.ops.overlay import ADDITIONS_FILE, file_label, overlay_document
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 # Metadata and language tables beside the knowledge, read by their own modules.
-SKIPPED_FILES = {"sections.yml", "uncovered.yml", "colloquial.yml", "situations.yml"}
+SKIPPED_FILES = {"sections.yml", "uncovered.yml", "colloquial.yml", "situations.yml", "contacts.yml"}
+CONTACTS_FILE = "contacts.yml"
+# libyaml when present: the same safe loading, ten times faster (an admin edit re-reads all).
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def knowledge_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.yml") if p.name not in SKIPPED_FILES)
+    """The knowledge files in name order, ``admin_additions.yml`` last (it extends the rest)."""
+    return sorted((p for p in directory.rglob("*.yml") if p.name not in SKIPPED_FILES),
+                  key=lambda p: (p == directory / ADDITIONS_FILE, p))
 
 
-def read_knowledge(directory: Path = KNOWLEDGE_DIR) -> KnowledgeSet:
-    """Parse and validate every YAML file; raise :class:`KnowledgeError` on the first fault."""
+def _name(path: Path, directory: Path) -> str:
+    return str(path.relative_to(directory.parent)) if directory.parent in path.parents else str(path)
+
+
+def _read_yaml(path: Path, name: str) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"第{mark.line + 1}行" if mark else "(文件)"
+        raise KnowledgeError(name, where, texts.ERR_YAML_SYNTAX) from exc
+
+
+def read_contacts(directory: Path = KNOWLEDGE_DIR) -> Contacts | None:
+    """``contacts.yml`` validated; None when the directory has none."""
+    path = directory / CONTACTS_FILE
+    if not path.exists():
+        return None
+    name = _name(path, directory)
+    return parse_contacts(_read_yaml(path, name), name)
+
+
+def read_knowledge(directory: Path = KNOWLEDGE_DIR, overlay: dict[str, Any] | None = None) -> KnowledgeSet:
+    """Parse and validate every YAML file, then the overlay document (admin edits, read as
+    if it followed ``admin_additions.yml``); raise :class:`KnowledgeError` on the first fault."""
     sections = read_sections(directory / "sections.yml")
-    merged = KnowledgeSet()
-    for path in knowledge_files(directory):
-        name = str(path.relative_to(directory.parent)) if directory.parent in path.parents else str(path)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"第{mark.line + 1}行" if mark else "(文件)"
-            raise KnowledgeError(name, where, texts.ERR_YAML_SYNTAX) from exc
+    merged = KnowledgeSet(contacts=read_contacts(directory))
+    parts = [(_read_yaml(path, _name(path, directory)), _name(path, directory))
+             for path in knowledge_files(directory)]
+    file_count = len(parts)
+    if overlay:
+        parts.append((overlay, file_label(directory)))
+    for number, (data, name) in enumerate(parts):
         if data is None:
             continue
-        part = parse_document(data, name, sections)
+        try:
+            part = parse_document(data, name, sections)
+        except KnowledgeError as exc:
+            if number < file_count:
+                raise
+            # Exported topics keep the file name (same revision); the error says where it is.
+            raise KnowledgeError(ops_texts.OVERLAY_LABEL.format(file=name), exc.field_path, exc.problem) from exc
         merged.topics.extend(part.topics)
         merged.synonyms.update(part.synonyms)
+        merged.additions.extend(part.additions)
+    apply_additions(merged)
     check_consistency(merged)
     return merged
 
 
+def contacts_json(knowledge: KnowledgeSet) -> dict[str, Any] | None:
+    """What ``bot.ops.handoff`` reads: the contacts and each topic's owner."""
+    if knowledge.contacts is None:
+        return None
+    return {
+        "default": knowledge.contacts.default,
+        "owners": {k: asdict(v) for k, v in knowledge.contacts.owners.items()},
+        "topics": {t.id: t.owner for t in knowledge.topics if t.owner},
+    }
+
+
 def revision_of(knowledge: KnowledgeSet) -> str:
     payload = json.dumps(
-        {"topics": [asdict(t) for t in knowledge.topics], "synonyms": knowledge.synonyms},
+        {"topics": [asdict(t) for t in knowledge.topics], "synonyms": knowledge.synonyms,
+         "contacts": contacts_json(knowledge)},
         ensure_ascii=False, sort_keys=True,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
@@ -77,11 +130,18 @@ def _sources_json(sources) -> str:
     return json.dumps([{"doc": s.doc, "section": s.section} for s in sources], ensure_ascii=False)
 
 
-def load(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> tuple[str, bool]:
-    """Load the knowledge into the database. Returns (revision, changed)."""
-    knowledge = read_knowledge(directory)
-    revision = revision_of(knowledge)
+def read_merged(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> KnowledgeSet:
+    """The YAML of ``directory`` plus the overlay stored in the database of ``engine``."""
     engine = engine or get_engine()
+    create_schema(engine)
+    return read_knowledge(directory, overlay_document(engine))
+
+
+def load(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> tuple[str, bool]:
+    """Load the knowledge (YAML + overlay) into the database. Returns (revision, changed)."""
+    engine = engine or get_engine()
+    knowledge = read_merged(directory, engine)
+    revision = revision_of(knowledge)
     if stored_revision(engine) == revision:
         return revision, False
     with session_scope(engine) as session:
@@ -112,12 +172,21 @@ def load(directory: Path = KNOWLEDGE_DIR, engine: Engine | None = None) -> tuple
             session.add(topic)
         for word, canonical in knowledge.synonyms.items():
             session.add(Synonym(word=word, canonical=canonical))
-        meta = session.get(Meta, "revision")
-        if meta is None:
-            session.add(Meta(key="revision", value=revision))
-        else:
-            meta.value = revision
+        _set_meta(session, "revision", revision)
+        contacts = contacts_json(knowledge)
+        _set_meta(session, "contacts", None if contacts is None else json.dumps(contacts, ensure_ascii=False))
     return revision, True
+
+
+def _set_meta(session, key: str, value: str | None) -> None:
+    meta = session.get(Meta, key)
+    if value is None:
+        if meta is not None:
+            session.delete(meta)
+    elif meta is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        meta.value = value
 
 
 def topic_count(engine: Engine | None = None) -> int:

@@ -9,17 +9,21 @@ running servers without a restart.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from bot.db import get_engine, session_scope
 from bot.knowledge.models import Meta, Synonym, Topic
 from bot.knowledge.schema import Source
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,15 @@ class KnowledgeCache:
             if self._snapshot is not None and now - self._checked_at < self._max_age:
                 return self._snapshot
             engine = self._engine or get_engine()
-            if self._snapshot is None or read_revision(engine) != self._snapshot.revision:
-                self._snapshot = read_snapshot(engine)
+            try:
+                if self._snapshot is None or read_revision(engine) != self._snapshot.revision:
+                    self._snapshot = read_snapshot(engine)
+            except SQLAlchemyError:
+                if self._snapshot is None:
+                    raise
+                # Database unreachable: keep answering from the knowledge already read.
+                logger.warning("knowledge revision check failed; serving the cached snapshot",
+                               exc_info=True)
             self._checked_at = now
             return self._snapshot
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import texts
 from bot.normalize import normalize
+from bot.ops import texts as ops_texts
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 FACET_KINDS = frozenset(
@@ -62,12 +63,40 @@ class TopicRecord:
     # How people ask when this topic is the answer (incl. described cases): retrieval
     # evidence for the topic, never shown as an answer.
     questions: list[str] = field(default_factory=list)
+    # Who answers for this topic when a user asks for a person (knowledge/contacts.yml).
+    owner: str | None = None
+
+
+@dataclass
+class Addition:
+    """Aliases and questions added to a topic defined elsewhere (admin_additions.yml)."""
+
+    topic: str
+    aliases: list[str]
+    questions: list[str]
+    file: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    contact: str
+
+
+@dataclass
+class Contacts:
+    """knowledge/contacts.yml: the people a user is handed to, per owner id."""
+
+    owners: dict[str, Contact]
+    default: str
 
 
 @dataclass
 class KnowledgeSet:
     topics: list[TopicRecord] = field(default_factory=list)
     synonyms: dict[str, str] = field(default_factory=dict)
+    additions: list[Addition] = field(default_factory=list)
+    contacts: Contacts | None = None
 
 
 class _Checker:
@@ -129,6 +158,12 @@ class _Checker:
             self.fail(f"{path}.id", texts.ERR_BAD_ID.format(value=value))
         return value
 
+    def owner(self, data: dict, path: str) -> str | None:
+        value = self.text(data, "owner", path, required=False)
+        if value and not ID_PATTERN.match(value):
+            self.fail(f"{path}.owner", ops_texts.ERR_BAD_OWNER_ID.format(value=value))
+        return value or None
+
 
 def parse_concept(raw: Any, path: str, check: _Checker) -> TopicRecord:
     if not isinstance(raw, dict):
@@ -165,6 +200,7 @@ def parse_concept(raw: Any, path: str, check: _Checker) -> TopicRecord:
         related=check.text_list(raw, "related", path),
         file=check.file,
         questions=check.text_list(raw, "questions", path),
+        owner=check.owner(raw, path),
     )
 
 
@@ -189,6 +225,7 @@ def parse_role(raw: Any, path: str, check: _Checker) -> TopicRecord:
         related=check.text_list(raw, "related", path),
         file=check.file,
         questions=check.text_list(raw, "questions", path),
+        owner=check.owner(raw, path),
     )
 
 
@@ -198,7 +235,7 @@ def parse_document(data: Any, file: str, sections: dict[str, set[str]] | None) -
     result = KnowledgeSet()
     if not isinstance(data, dict):
         check.fail("(文件)", texts.ERR_NOT_MAPPING)
-    known = {"concepts", "roles", "synonyms"}
+    known = {"concepts", "roles", "synonyms", "additions"}
     for key in data:
         if key not in known:
             check.fail(str(key), texts.ERR_UNKNOWN_KEY.format(allowed="、".join(sorted(known))))
@@ -209,6 +246,7 @@ def parse_document(data: Any, file: str, sections: dict[str, set[str]] | None) -
         if not isinstance(entries, list):
             check.fail(key, texts.ERR_NOT_LIST)
         result.topics.extend(parser(raw, f"{key}[{i}]", check) for i, raw in enumerate(entries))
+    result.additions.extend(_parse_additions(data.get("additions"), check))
     synonyms = data.get("synonyms")
     if synonyms is not None:
         if not isinstance(synonyms, dict):
@@ -220,8 +258,62 @@ def parse_document(data: Any, file: str, sections: dict[str, set[str]] | None) -
     return result
 
 
+def _parse_additions(raw: Any, check: _Checker) -> list[Addition]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        check.fail("additions", texts.ERR_NOT_LIST)
+    out = []
+    for i, entry in enumerate(raw):
+        path = f"additions[{i}]"
+        if not isinstance(entry, dict):
+            check.fail(path, texts.ERR_NOT_MAPPING)
+        out.append(Addition(
+            topic=check.topic_id({"id": entry.get("topic")}, path),
+            aliases=check.text_list(entry, "aliases", path),
+            questions=check.text_list(entry, "questions", path),
+            file=check.file,
+        ))
+    return out
+
+
+def apply_additions(knowledge: KnowledgeSet) -> None:
+    """Append the additions' aliases and questions to their topics, in file order."""
+    by_id = {topic.id: topic for topic in knowledge.topics}
+    for addition in knowledge.additions:
+        topic = by_id.get(addition.topic)
+        if topic is None:
+            raise KnowledgeError(addition.file, f"additions.{addition.topic}",
+                                 ops_texts.ERR_UNKNOWN_TOPIC.format(value=addition.topic))
+        topic.aliases.extend(addition.aliases)
+        topic.questions.extend(addition.questions)
+    knowledge.additions = []
+
+
+def parse_contacts(data: Any, file: str) -> Contacts:
+    """Validate ``contacts.yml``: ``owners: {id: {name, contact}}`` and ``default: id``."""
+    check = _Checker(file, None)
+    if not isinstance(data, dict):
+        check.fail("(文件)", texts.ERR_NOT_MAPPING)
+    raw_owners = data.get("owners")
+    if not isinstance(raw_owners, dict) or not raw_owners:
+        check.fail("owners", ops_texts.ERR_NO_OWNERS)
+    owners = {}
+    for owner_id, raw in raw_owners.items():
+        path = f"owners.{owner_id}"
+        if not ID_PATTERN.match(str(owner_id)):
+            check.fail(path, ops_texts.ERR_BAD_OWNER_ID.format(value=owner_id))
+        if not isinstance(raw, dict):
+            check.fail(path, texts.ERR_NOT_MAPPING)
+        owners[str(owner_id)] = Contact(check.text(raw, "name", path), check.text(raw, "contact", path))
+    default = check.text(data, "default", "(文件)")
+    if default not in owners:
+        check.fail("default", ops_texts.ERR_UNKNOWN_DEFAULT.format(value=default))
+    return Contacts(owners=owners, default=default)
+
+
 def check_consistency(knowledge: KnowledgeSet) -> None:
-    """Cross-file rules: unique ids, unique aliases, related ids that exist."""
+    """Cross-file rules: unique ids, unique aliases, related ids and owners that exist."""
     by_id: dict[str, TopicRecord] = {}
     for topic in knowledge.topics:
         if topic.id in by_id:
@@ -240,6 +332,10 @@ def check_consistency(knowledge: KnowledgeSet) -> None:
         for related in topic.related:
             if related not in by_id:
                 raise KnowledgeError(topic.file, f"{topic.id}.related", texts.ERR_UNKNOWN_RELATED.format(value=related))
+    owners = knowledge.contacts.owners if knowledge.contacts else {}
+    for topic in knowledge.topics:
+        if topic.owner and topic.owner not in owners:
+            raise KnowledgeError(topic.file, f"{topic.id}.owner", ops_texts.ERR_UNKNOWN_OWNER.format(value=topic.owner))
 
 
 def read_sections(path: Path) -> dict[str, set[str]] | None:

@@ -17,12 +17,20 @@ It works like Rasa's ``socketio`` channel with three differences:
   ``history``: the last user/bot messages of this user's tracker, in the same shape as live
   bot messages, so the widget re-renders the conversation after a reload or on another page.
 
+* **Answer feedback.** A ``feedback`` event (👍 / 👎 of the widget) is stored for the
+  connection's user through ``bot.ops.feedback.record_feedback`` in a worker thread and
+  answered with ``feedback_saved`` (``{ok}``); a failing database never breaks the chat.
+
+The same blueprint serves the admin page and API under ``/webhooks/portal/admin``
+(:mod:`bot.web.admin`, admin JWT required; docs/admin.md).
+
 Bot messages are ``{"text": ..., "buttons": [{"title", "payload"}]}``, ``{"custom": {...}}``
 or ``{"attachment": ...}``; see docs/portal.md for the ``swot_matrix`` custom payload.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
@@ -38,7 +46,9 @@ from sanic import Blueprint, response
 from socketio import AsyncServer
 
 from bot import texts
+from bot.web import admin_texts
 from bot.web.access import portal_subject_allowed
+from bot.web.admin import add_admin_routes
 from bot.web.commands import domain_vocabulary, screen_payload
 from bot.web.guard import clean, ensure_reply, rejection
 
@@ -46,6 +56,7 @@ logger = logging.getLogger(__name__)
 
 ALGORITHM = "HS256"
 HISTORY_LIMIT = 60
+FEEDBACK_FIELD_CHARS = 4000  # bot.ops.feedback truncates further; this bounds the thread's work
 ANONYMOUS_ID = re.compile(r"^anon-[0-9a-f]{32}$")
 
 
@@ -121,6 +132,32 @@ def history_from_events(events: list[dict[str, Any]], limit: int = HISTORY_LIMIT
     return items[-limit:]
 
 
+def _field(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return clean(value)[:FEEDBACK_FIELD_CHARS] or None if isinstance(value, str) else None
+
+
+async def save_feedback(sender: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Store one 👍/👎 of ``sender`` (never a user the client names); ``{ok}`` plus an error text.
+
+    Runs the database write in a worker thread. Invalid input (bot.ops raises ValueError with a
+    Chinese message) and a failing database both answer ``ok: false``; neither reaches the chat.
+    """
+    try:
+        from bot.ops.feedback import record_feedback
+
+        await asyncio.to_thread(
+            record_feedback, sender, topic_id=_field(data, "topic"), question=_field(data, "question") or "",
+            answer=_field(data, "answer") or "", rating=_field(data, "rating") or "",
+            reason=_field(data, "reason"), comment=_field(data, "comment"))
+    except ValueError as exc:
+        return {"ok": False, "error": str(exc) or admin_texts.FEEDBACK_FAILED}
+    except Exception:
+        logger.exception("portal: feedback of %s not saved", sender)
+        return {"ok": False, "error": admin_texts.FEEDBACK_FAILED}
+    return {"ok": True}
+
+
 class PortalInput(InputChannel):
     """socket.io for the intranet portal widget, with the user taken from a signed JWT."""
 
@@ -165,6 +202,8 @@ class PortalInput(InputChannel):
         async def health(_: Any) -> Any:
             return response.json({"status": "ok"})
 
+        add_admin_routes(blueprint, self.secret)
+
         @sio.on("connect")
         async def connect(sid: str, environ: dict, auth: dict | None) -> bool:
             request = environ.get("sanic.request")
@@ -192,6 +231,23 @@ class PortalInput(InputChannel):
             await sio.enter_room(sid, room(sender))
             await sio.emit("session_confirm", sender, room=sid)
             await sio.emit("history", await self._history(sender), room=sid)
+
+        @sio.on("feedback")
+        async def handle_feedback(sid: str, data: Any = None) -> None:
+            session = await sio.get_session(sid)
+            data = data if isinstance(data, dict) else {}
+            ref = data.get("ref") if isinstance(data.get("ref"), str) else None
+            reply: dict[str, Any] = {"ok": False, "ref": ref[:40]} if ref else {"ok": False}
+            sender = session.get("sender")
+            if sender is None:
+                await sio.emit("feedback_saved", {**reply, "error": admin_texts.FEEDBACK_NO_SESSION}, room=sid)
+                return
+            if session["exp"] is not None and session["exp"] < time.time() - 30:
+                await sio.emit("auth_expired", room=sid)
+                await sio.disconnect(sid)
+                return
+            reply.update(await save_feedback(sender, data))
+            await sio.emit("feedback_saved", reply, room=sid)
 
         @sio.on(self.user_message_evt)
         async def handle_message(sid: str, data: Any = None) -> None:

@@ -7,9 +7,14 @@ URL may pick another with ``?user=alice``, remembered in a cookie for the other 
 is exactly why this server listens on 127.0.0.1 only and must never be exposed). Without the
 secret the pages carry no token and the bot's portal channel runs in anonymous development mode.
 
+``/admin`` plays the portal's admin sign-in the same way: for a user listed in
+``PORTAL_DEMO_ADMINS`` (comma separated, default ``admin``; ``/admin?user=…``) it mints a
+token with ``"role": "admin"`` and redirects to the bot's admin page
+(``$BOT_URL/webhooks/portal/admin#token=…``; the fragment never reaches a server log).
+
 Environment: ``PORTAL_PORT`` (8080), ``BOT_URL`` (``http://localhost:$RASA_PORT``, RASA_PORT
-default 5005), ``PORTAL_JWT_SECRET``, ``PORTAL_DEMO_USER``, ``PORTAL_TOKEN_TTL`` (seconds,
-8 h), ``PORTAL_QUIET=1`` (no access log).
+default 5005), ``PORTAL_JWT_SECRET``, ``PORTAL_DEMO_USER``, ``PORTAL_DEMO_ADMINS``,
+``PORTAL_TOKEN_TTL`` (seconds, 8 h), ``PORTAL_QUIET=1`` (no access log).
 """
 
 from __future__ import annotations
@@ -35,14 +40,19 @@ STATIC = {
     "/demo/portal.css": ("demo/portal.css", "text/css; charset=utf-8"),
 }
 USER_NAME = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+ADMIN_PAGE = "/webhooks/portal/admin"
 
 
-def mint_token(user: str, secret: str, ttl: int = 8 * 3600, name: str | None = None) -> str:
-    """An HS256 JWT as the portal issues it: ``sub`` (user id), ``iat``, ``exp``, optional ``name``."""
+def mint_token(user: str, secret: str, ttl: int = 8 * 3600, name: str | None = None,
+               role: str | None = None) -> str:
+    """An HS256 JWT as the portal issues it: ``sub`` (user id), ``iat``, ``exp``, optional
+    ``name`` and ``role`` (``"admin"`` opens the admin API, docs/admin.md)."""
     now = int(time.time())
-    claims = {"sub": user, "iat": now, "exp": now + ttl}
+    claims: dict[str, object] = {"sub": user, "iat": now, "exp": now + ttl}
     if name:
         claims["name"] = name
+    if role:
+        claims["role"] = role
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -53,6 +63,7 @@ class Settings:
         self.bot_url = env.get("BOT_URL") or f"http://localhost:{env.get('RASA_PORT', '5005')}"
         self.secret = env.get("PORTAL_JWT_SECRET") or None
         self.demo_user = env.get("PORTAL_DEMO_USER", "demo")
+        self.demo_admins = {a.strip() for a in env.get("PORTAL_DEMO_ADMINS", "admin").split(",") if a.strip()}
         self.ttl = int(env.get("PORTAL_TOKEN_TTL", str(8 * 3600)))
         self.quiet = env.get("PORTAL_QUIET") == "1"
 
@@ -75,12 +86,27 @@ class PortalHandler(BaseHTTPRequestHandler):
                 return self._send(400, b"bad user", "text/plain; charset=utf-8")
             return self._send(200, self._page(PAGES[url.path], user).encode(), "text/html; charset=utf-8",
                               [("Set-Cookie", f"demo_user={user}; Path=/; SameSite=Lax; HttpOnly")])
+        if url.path == "/admin":
+            return self._admin(parse_qs(url.query).get("user", ["admin"])[0])
         if url.path in STATIC:
             name, content_type = STATIC[url.path]
             return self._send(200, (WEB / name).read_bytes(), content_type)
         if url.path == "/favicon.ico":
             return self._send(204, b"", "image/x-icon")
         self._send(404, "找不到页面".encode(), "text/plain; charset=utf-8")
+
+    def _admin(self, user: str) -> None:
+        """The demo's admin sign-in: a token with the admin role, handed over in the fragment."""
+        s = self.settings
+        if not s.secret:
+            return self._send(403, "演示门户没有 PORTAL_JWT_SECRET，无法签发管理员令牌。".encode(),
+                              "text/plain; charset=utf-8")
+        if not USER_NAME.match(user) or user not in s.demo_admins:
+            return self._send(403, "这个用户不是演示管理员（PORTAL_DEMO_ADMINS）。".encode(),
+                              "text/plain; charset=utf-8")
+        token = mint_token(user, s.secret, s.ttl, role="admin")
+        self._send(303, b"", "text/plain; charset=utf-8",
+                   [("Location", f"{s.bot_url}{ADMIN_PAGE}#token={token}"), ("Referrer-Policy", "no-referrer")])
 
     def _page(self, name: str, user: str) -> str:
         s = self.settings

@@ -9,6 +9,11 @@
  * conversation from the server's `history` event after every (re)connect, so it survives
  * reloads and moving between portal pages. Bot and user text is only ever set with
  * textContent. Message shapes and the swot_matrix convention: docs/portal.md.
+ *
+ * An `answer_meta` custom message (sent right after an answer) draws nothing itself: it adds
+ * 👍 / 👎 to the bot bubble before it; 👎 asks for a reason. They are real <button>s with
+ * aria-pressed, so keyboard and screen-reader users can rate too; the rating goes to the
+ * server as the `feedback` event and `feedback_saved` confirms it (docs/admin.md).
  */
 (function () {
   "use strict";
@@ -24,6 +29,7 @@
   var OPEN_KEY = "serviceAdvisor.open";
   var TOWS = [["SO", "WO"], ["ST", "WT"]];
   var SWOT = [["S", "W"], ["O", "T"]];
+  var REASONS = ["答非所问", "不完整", "过时", "其他"];
   var LABELS = {
     SO: "SO 增长型战略", WO: "WO 扭转型战略", ST: "ST 多元化战略", WT: "WT 防御型战略",
     S: "S 优势", W: "W 劣势", O: "O 机会", T: "T 威胁"
@@ -198,7 +204,127 @@
     return null;
   }
 
+  // ---- answer feedback -------------------------------------------------------------------
+  var lastBot = null;          // the bubble an answer_meta message belongs to
+  var pendingFeedback = {};    // ref of a sent feedback event -> its controls
+  var feedbackCount = 0;
+
+  function toggle(label, text) {
+    var button = el("button", "sma-fb-button", text);
+    button.type = "button";
+    button.setAttribute("aria-label", label);
+    button.setAttribute("aria-pressed", "false");
+    return button;
+  }
+
+  function pressed(button, on) { button.setAttribute("aria-pressed", on ? "true" : "false"); }
+
+  function addFeedback(bubble, meta) {
+    if (!bubble || bubble.querySelector(".sma-feedback")) return;
+    var box = el("div", "sma-feedback");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "这个回答有帮助吗？");
+    var up = toggle("有帮助", "👍");
+    up.classList.add("sma-fb-up");
+    var down = toggle("没有帮助", "👎");
+    down.classList.add("sma-fb-down");
+    var state = el("span", "sma-fb-status");
+    state.setAttribute("role", "status");
+    state.tabIndex = -1;
+    var reasons = el("form", "sma-reasons");
+    reasons.hidden = true;
+    reasons.setAttribute("aria-label", "哪里不好？");
+    var chosen = null;
+    var reasonRow = el("div", "sma-reason-row");
+    var reasonButtons = REASONS.map(function (reason) {
+      var b = toggle(reason, reason);
+      b.className = "sma-reason";
+      b.addEventListener("click", function () {
+        chosen = chosen === reason ? null : reason;
+        reasonButtons.forEach(function (other) { pressed(other, other.textContent === chosen); });
+      });
+      reasonRow.append(b);
+      return b;
+    });
+    var comment = el("input", "sma-fb-comment");
+    comment.type = "text";
+    comment.maxLength = 500;
+    comment.placeholder = "补充说明（可选）";
+    comment.setAttribute("aria-label", "补充说明（可选）");
+    var submitButton = el("button", "sma-fb-submit", "提交");
+    submitButton.type = "submit";
+    var commentRow = el("div", "sma-fb-comment-row");
+    commentRow.append(comment, submitButton);
+    reasons.append(el("div", "sma-reasons-title", "哪里不好？"), reasonRow, commentRow);
+    var row = el("div", "sma-fb-row");
+    row.append(up, down, state);
+    box.append(row, reasons);
+    bubble.append(box);
+
+    function emit(rating, reason, text) {
+      if (box.getAttribute("data-saved") === "1") return;
+      if (!socket) { state.textContent = "未连接，请稍后再试"; return; }
+      var ref = "fb" + (++feedbackCount);
+      pendingFeedback[ref] = { box: box, state: state, reasons: reasons };
+      state.textContent = "提交中…";
+      socket.emit("feedback", {
+        ref: ref, topic: meta.topic || null, question: meta.question || "", answer: meta.answer || "",
+        rating: rating, reason: reason || null, comment: text || null
+      });
+    }
+    up.addEventListener("click", function () {
+      if (box.getAttribute("data-saved") === "1") return;
+      pressed(up, true);
+      pressed(down, false);
+      reasons.hidden = true;
+      emit("up");
+    });
+    down.addEventListener("click", function () {
+      if (box.getAttribute("data-saved") === "1") return;
+      pressed(down, true);
+      pressed(up, false);
+      reasons.hidden = false;
+      state.textContent = "";
+      reasonButtons[0].focus();
+      scrollDown();
+    });
+    reasons.addEventListener("submit", function (event) {
+      event.preventDefault();
+      emit("down", chosen, comment.value.trim());
+    });
+  }
+
+  function feedbackSaved(data) {
+    data = data || {};
+    var pending = pendingFeedback[data.ref];
+    if (!pending) return;
+    delete pendingFeedback[data.ref];
+    if (data.ok) {
+      var hadFocus = pending.box.contains(document.activeElement);
+      pending.box.setAttribute("data-saved", "1");
+      Array.prototype.forEach.call(pending.box.querySelectorAll("button"), function (b) {
+        b.setAttribute("aria-disabled", "true");
+      });
+      pending.reasons.hidden = true;
+      pending.state.textContent = "谢谢反馈";
+      if (hadFocus && !pending.box.contains(document.activeElement)) pending.state.focus();
+    } else {
+      pending.state.textContent = data.error || "评价没能保存，请稍后再试";
+    }
+  }
+
   function addMessage(from, message) {
+    // answer_meta: live it comes alone after the answer; from history it shares the answer's event.
+    var meta = from !== "user" && message.custom && message.custom.type === "answer_meta" ? message.custom : null;
+    if (meta) {
+      message = Object.assign({}, message);
+      delete message.custom;
+    }
+    drawMessage(from, message);
+    if (meta) addFeedback(lastBot, meta);
+  }
+
+  function drawMessage(from, message) {
     var bubble = el("div", "sma-msg " + (from === "user" ? "sma-user" : "sma-bot"));
     if (message.text) bubble.append(renderText(message.text));
     if (message.custom) {
@@ -212,6 +338,7 @@
     }
     if (!bubble.childNodes.length) return;
     log.insertBefore(bubble, typing);
+    lastBot = from === "user" ? null : bubble;
     var buttons = message.buttons || message.quick_replies || [];
     if (buttons.length) {
       var row = el("div", "sma-buttons");
@@ -227,6 +354,7 @@
   }
 
   function clearLog() {
+    lastBot = null;
     while (log.firstChild !== typing) log.removeChild(log.firstChild);
   }
 
@@ -265,6 +393,7 @@
       (items || []).forEach(function (item) { addMessage(item.from, item); });
     });
     socket.on("bot_uttered", function (message) { setTyping(false); addMessage("bot", message || {}); });
+    socket.on("feedback_saved", feedbackSaved);
     socket.on("user_echo", function (message) { addMessage("user", message || {}); });
     socket.on("auth_expired", function () { status.textContent = "登录已过期，请刷新页面"; });
     socket.on("disconnect", function () { status.textContent = "已断开，正在重连…"; });

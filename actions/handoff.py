@@ -1,0 +1,45 @@
+"""转人工 / 找专家: the contact of the last topic's owner, and the request recorded for admins."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import off_loop, send
+from bot import texts
+from bot.knowledge.repository import default_cache
+
+logger = logging.getLogger(__name__)
+
+
+def _handoff(user: str, topic_id: str | None, question: str) -> tuple[dict[str, Any], bool]:
+    """The contact, and whether the request was recorded (the contact comes either way)."""
+    from bot.ops.handoff import contact_for, record_handoff
+
+    try:
+        return record_handoff(user, topic_id=topic_id, question=question), True
+    except Exception:  # a recording failure must not hide the contact from the user
+        logger.warning("handoff not recorded", exc_info=True)
+        return contact_for(topic_id), False
+
+
+class ActionHandoff(Action):
+    def name(self) -> str:
+        return "action_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        topic_id = tracker.get_slot("last_topic")
+        question = str((tracker.latest_message or {}).get("text") or "")
+        contact, recorded = await off_loop(_handoff, tracker.sender_id, topic_id, question)
+        topic = await off_loop(lambda: default_cache().get().get(topic_id))
+        lines = [texts.HANDOFF_CONTACT.format(name=contact["name"], contact=contact["contact"])]
+        if topic is not None:
+            lines.insert(0, texts.HANDOFF_ABOUT.format(topic=topic.name))
+        lines.append(texts.HANDOFF_RECORDED if recorded else texts.HANDOFF_NOT_RECORDED)
+        send(dispatcher, "\n".join(lines))
+        return []
