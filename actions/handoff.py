@@ -9,8 +9,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import off_loop, send
+from actions.knowledge import ActionAnswerQuestion
 from bot import texts
 from bot.knowledge.repository import default_cache
+from bot.ops.policy import asks_for_a_person
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +35,10 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        topic_id = tracker.get_slot("last_topic")
         question = str((tracker.latest_message or {}).get("text") or "")
+        if not asks_for_a_person(question):  # a knowledge question the classifier misread
+            return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+        topic_id = tracker.get_slot("last_topic")
         contact, recorded = await off_loop(_handoff, tracker.sender_id, topic_id, question)
         topic = await off_loop(lambda: default_cache().get().get(topic_id))
         lines = [texts.HANDOFF_CONTACT.format(name=contact["name"], contact=contact["contact"])]

@@ -29,6 +29,19 @@ def kb_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return engine
 
 
+@pytest.fixture
+def env_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """A fresh SQLite database with all tables behind ``DATABASE_URL``, for code calling
+    ``get_engine()`` without a URL (whose cache, holding the first URL it saw, is cleared around the test)."""
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_engine.cache_clear()
+    engine = get_engine(url)
+    create_schema(engine)
+    yield engine
+    get_engine.cache_clear()
+
+
 @pytest.fixture(scope="session")
 def snapshot(kb_engine: Engine) -> Snapshot:
     return read_snapshot(kb_engine)

@@ -12,24 +12,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 import actions.handoff as handoff_actions
 import actions.knowledge as knowledge_actions
-from bot.db import create_schema, get_engine
+from bot.db import get_engine
 from bot.knowledge.loader import load
 from bot.knowledge.repository import KnowledgeCache
 from bot.ops.policy import outcome_of
 
 
 @pytest.fixture
-def app_db(tmp_path, monkeypatch) -> KnowledgeCache:
+def app_db(env_database, monkeypatch) -> KnowledgeCache:
     """A fresh database (knowledge + application tables) behind DATABASE_URL."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'ops.db'}")
-    get_engine.cache_clear()
-    create_schema()
     load()
     cache = KnowledgeCache(max_age=0.0)
     monkeypatch.setattr(knowledge_actions, "default_cache", lambda: cache)
     monkeypatch.setattr(handoff_actions, "default_cache", lambda: cache)
-    yield cache
-    get_engine.cache_clear()
+    return cache
 
 
 def tracker(text: str, intent: str = "ask_concept", confidence: float = 0.9,
@@ -108,3 +104,19 @@ def test_handoff_without_a_database_still_gives_a_contact(app_db, monkeypatch) -
     get_engine.cache_clear()
     reply = run(handoff_actions.ActionHandoff(), tracker("找专家", "handoff"))
     assert "联系" in reply.messages[0]["text"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("转人工", True), ("找专家", True), ("联系人是谁", True), ("能找个真人吗", True),
+    ("/handoff", True), ("合作伙伴找谁", False), ("晚上找不到人，老给差评", False),
+    ("酒店该找哪些伙伴合作", False),
+])
+def test_only_an_explicit_request_is_a_handoff(text: str, expected: bool) -> None:
+    from bot.ops.policy import asks_for_a_person
+
+    assert asks_for_a_person(text) is expected
+
+
+def test_a_misread_question_is_answered_not_handed_off(app_db) -> None:
+    reply = run(handoff_actions.ActionHandoff(), tracker("SWOT分析找谁做比较好", "handoff"))
+    assert "可以直接联系" not in reply.messages[0]["text"] and "SWOT" in reply.messages[0]["text"]

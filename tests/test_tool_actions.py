@@ -22,7 +22,6 @@ from actions.analyses import (
 )
 from bot.analyses import store
 from bot.analyses.export import export_to_file
-from bot.db import create_schema, get_engine
 from bot.strategy import texts
 from bot.strategy.strategy_types import ordered_questions
 from bot.tools import registry, runner
@@ -39,15 +38,9 @@ from tests.support.tool_driver import (
     texts_of,
 )
 
-
-@pytest.fixture(autouse=True)
-def analyses_db(tmp_path, monkeypatch):
-    """Every test gets its own empty SQLite database through DATABASE_URL."""
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'wizard.db'}")
-    get_engine.cache_clear()
-    create_schema()  # what the action server does at start-up (actions/server.py)
-    yield
-    get_engine.cache_clear()
+# Every test gets its own empty SQLite database through DATABASE_URL, its tables created as the
+# action server does at start-up (actions/server.py).
+pytestmark = pytest.mark.usefixtures("env_database")
 
 
 def swot_driver(sender: str = "manager-1") -> ToolDriver:
@@ -481,3 +474,8 @@ def test_one_shot_result_is_offered_for_saving_then_saved_on_request() -> None:
     run(ActionSaveResult().run(dispatcher, make_tracker(slot_events(events), "保存", "save_analysis"),
                                DOMAIN))
     assert tool_texts.NOTHING_TO_SAVE in texts_of(dispatcher)
+
+
+@pytest.mark.parametrize("text", ["客服营销活动策划书预算一共多少", "预算一般怎么做", "这个选一项就行吗"])
+def test_words_inside_other_words_are_no_request(text: str) -> None:
+    assert not runner.asks_to_start(registry.get("budget"), text)

@@ -18,6 +18,21 @@ def start_swot(servers, user: str, subject: str = "城东支行") -> None:
     assert "第1步（共4步）· 优势（S）" in servers.say(user, subject)
 
 
+def start_with_a_strength(servers, tag: str) -> str:
+    """A new user's SWOT with one strength entered (品牌知名度高); returns the user."""
+    user = new_user(tag)
+    start_swot(servers, user)
+    servers.say(user, "品牌知名度高")
+    return user
+
+
+def add_second_strength(servers, user: str) -> str:
+    """Enter a second strength: the reply lists both, so nothing in between lost the first."""
+    reply = servers.say(user, "网点覆盖广")
+    assert "S1. 品牌知名度高" in reply and "S2. 网点覆盖广" in reply
+    return reply
+
+
 def enter_part(servers, user: str, factors: str) -> str:
     """Factors of one part (or 跳过), then 完成; returns the reply to 完成 / 跳过."""
     if factors == "跳过":
@@ -67,27 +82,20 @@ def test_weights_bad_scores_repeat_the_step(bot_servers) -> None:
 
 
 def test_bad_factor_input_is_explained_and_kept(bot_servers) -> None:
-    user = new_user("bad")
-    start_swot(bot_servers, user)
-    bot_servers.say(user, "品牌知名度高")
+    user = start_with_a_strength(bot_servers, "bad")
     assert "只有表情或符号" in bot_servers.say(user, "😀😀")
     assert "超过了100个字" in bot_servers.say(user, "很" * 500)
-    reply = bot_servers.say(user, "网点覆盖广")
-    assert "S1. 品牌知名度高" in reply and "S2. 网点覆盖广" in reply
+    add_second_strength(bot_servers, user)
 
 
 def test_knowledge_question_in_the_middle_then_the_wizard_continues(bot_servers) -> None:
-    user = new_user("question")
-    start_swot(bot_servers, user)
-    bot_servers.say(user, "品牌知名度高")
+    user = start_with_a_strength(bot_servers, "question")
     answer = bot_servers.say(user, "什么是SWOT？")
     assert "【SWOT分析】" in answer and "📖 出处" in answer
     assert "优势（S）已记录 1 条" in answer  # the wizard asks again where it was
     compared = bot_servers.say(user, "机会和优势有什么区别？")
     assert "优势（S）已记录 1 条" in compared and "机会" in compared
-    reply = bot_servers.say(user, "网点覆盖广")
-    assert "S1. 品牌知名度高" in reply and "S2. 网点覆盖广" in reply
-    assert "什么是SWOT" not in reply
+    assert "什么是SWOT" not in add_second_strength(bot_servers, user)
 
 
 def test_resume_after_restarting_both_servers(bot_servers) -> None:

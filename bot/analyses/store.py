@@ -10,6 +10,8 @@ treated the same way: not found.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -82,6 +84,17 @@ def _owned(session: Session, user_id: str, analysis_id: int) -> Analysis | None:
     ).scalar_one_or_none()
 
 
+@contextmanager
+def _changing(analysis_id: int, user_id: str, engine: Engine | None) -> Iterator[Analysis]:
+    """The user's analysis row to change in one transaction; stamps ``updated_at`` after the change."""
+    with session_scope(engine) as session:
+        row = _owned(session, user_id, analysis_id)
+        if row is None:
+            raise AnalysisNotFound(analysis_id)
+        yield row
+        row.updated_at = utcnow()
+
+
 def start(
     user_id: str,
     kind: str,
@@ -118,15 +131,11 @@ def save_step(
     engine: Engine | None = None,
 ) -> None:
     """Record the step reached and the full current inputs (replaces ``data``)."""
-    with session_scope(engine) as session:
-        row = _owned(session, user_id, analysis_id)
-        if row is None:
-            raise AnalysisNotFound(analysis_id)
+    with _changing(analysis_id, user_id, engine) as row:
         row.step = step
         row.data = _dump(data)
         if subject is not None:
             row.subject = subject.strip()[:_SUBJECT_MAX]
-        row.updated_at = utcnow()
 
 
 def complete(
@@ -138,15 +147,11 @@ def complete(
     engine: Engine | None = None,
 ) -> None:
     """Mark an analysis complete, optionally with its final inputs."""
-    with session_scope(engine) as session:
-        row = _owned(session, user_id, analysis_id)
-        if row is None:
-            raise AnalysisNotFound(analysis_id)
+    with _changing(analysis_id, user_id, engine) as row:
         row.status = "complete"
         row.step = step
         if data is not None:
             row.data = _dump(data)
-        row.updated_at = utcnow()
 
 
 def latest_in_progress(

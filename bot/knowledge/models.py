@@ -8,6 +8,11 @@ from sqlalchemy.orm import relationship
 from bot.metadata import Base
 
 
+def _owning_topic() -> Column:
+    """The topic a row of a child table belongs to; the row goes when the topic does."""
+    return Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
 class Topic(Base):
     """A concept or a role; facets hold its lists (steps, duties …)."""
 
@@ -36,7 +41,7 @@ class Alias(Base):
     __table_args__ = (UniqueConstraint("normalized", name="uq_kb_alias_normalized"),)
 
     id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+    topic_id = _owning_topic()
     alias = Column(String(200), nullable=False)
     normalized = Column(String(200), nullable=False)
     position = Column(Integer, nullable=False)
@@ -46,7 +51,7 @@ class Facet(Base):
     __tablename__ = "kb_facets"
 
     id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+    topic_id = _owning_topic()
     kind = Column(String(32), nullable=False)
     title = Column(String(200), nullable=False)
     items = Column(Text, nullable=False)  # JSON list of strings
@@ -60,7 +65,7 @@ class ExampleQuestion(Base):
     __tablename__ = "kb_questions"
 
     id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+    topic_id = _owning_topic()
     text = Column(Text, nullable=False)
     position = Column(Integer, nullable=False)
 
@@ -69,7 +74,7 @@ class Relation(Base):
     __tablename__ = "kb_relations"
 
     id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+    topic_id = _owning_topic()
     related_id = Column(String(80), nullable=False)
     position = Column(Integer, nullable=False)
 

@@ -164,6 +164,24 @@ class _Checker:
             self.fail(f"{path}.owner", ops_texts.ERR_BAD_OWNER_ID.format(value=value))
         return value or None
 
+    def topic(self, raw: dict, path: str, *, kind: str, name_key: str, summary_key: str,
+              sources: list[Source], facets: list[FacetRecord], default_category: str = "") -> TopicRecord:
+        """The fields concepts and roles share, read in this order (the first problem is reported)."""
+        return TopicRecord(
+            id=self.topic_id(raw, path),
+            kind=kind,
+            name=self.text(raw, name_key, path),
+            aliases=self.text_list(raw, "aliases", path),
+            summary=self.text(raw, summary_key, path),
+            category=self.text(raw, "category", path, required=False) or default_category,
+            sources=sources,
+            facets=facets,
+            related=self.text_list(raw, "related", path),
+            file=self.file,
+            questions=self.text_list(raw, "questions", path),
+            owner=self.owner(raw, path),
+        )
+
 
 def parse_concept(raw: Any, path: str, check: _Checker) -> TopicRecord:
     if not isinstance(raw, dict):
@@ -188,20 +206,8 @@ def parse_concept(raw: Any, path: str, check: _Checker) -> TopicRecord:
                 sources=check.sources(raw_facet, fpath, required=False) or sources,
             )
         )
-    return TopicRecord(
-        id=check.topic_id(raw, path),
-        kind="concept",
-        name=check.text(raw, "name", path),
-        aliases=check.text_list(raw, "aliases", path),
-        summary=check.text(raw, "definition", path),
-        category=check.text(raw, "category", path, required=False),
-        sources=sources,
-        facets=facets,
-        related=check.text_list(raw, "related", path),
-        file=check.file,
-        questions=check.text_list(raw, "questions", path),
-        owner=check.owner(raw, path),
-    )
+    return check.topic(raw, path, kind="concept", name_key="name", summary_key="definition",
+                       sources=sources, facets=facets)
 
 
 def parse_role(raw: Any, path: str, check: _Checker) -> TopicRecord:
@@ -213,20 +219,8 @@ def parse_role(raw: Any, path: str, check: _Checker) -> TopicRecord:
         items = check.text_list(raw, key, path, required=key == "duties")
         if items:
             facets.append(FacetRecord(kind=key, title=title, items=items, sources=sources))
-    return TopicRecord(
-        id=check.topic_id(raw, path),
-        kind="role",
-        name=check.text(raw, "title", path),
-        aliases=check.text_list(raw, "aliases", path),
-        summary=check.text(raw, "summary", path),
-        category=check.text(raw, "category", path, required=False) or texts.ROLE_CATEGORY,
-        sources=sources,
-        facets=facets,
-        related=check.text_list(raw, "related", path),
-        file=check.file,
-        questions=check.text_list(raw, "questions", path),
-        owner=check.owner(raw, path),
-    )
+    return check.topic(raw, path, kind="role", name_key="title", summary_key="summary",
+                       sources=sources, facets=facets, default_category=texts.ROLE_CATEGORY)
 
 
 def parse_document(data: Any, file: str, sections: dict[str, set[str]] | None) -> KnowledgeSet:

@@ -9,6 +9,8 @@ Source of the content: 001_7e80720d6df069a7.txt, sections 服务营销战略分�
 
 from __future__ import annotations
 
+from bot.tools import texts as tool_texts
+
 # --- SWOT parts ----------------------------------------------------------------------------
 
 PART_NAMES: dict[str, str] = {"S": "优势", "W": "劣势", "O": "机会", "T": "威胁"}
@@ -318,15 +320,15 @@ ANALYSES_EXPORT_COMMAND = "保存为文件：python -m bot export --user {user} 
 BUTTON_NEXT = "完成"
 BUTTON_SKIP = "跳过"
 BUTTON_UNDO = "撤销"
-BUTTON_YES = "是"
-BUTTON_NO = "否"
-BUTTON_UNSURE = "不确定"
+BUTTON_YES = tool_texts.BUTTON_YES
+BUTTON_NO = tool_texts.BUTTON_NO
+BUTTON_UNSURE = tool_texts.BUTTON_UNSURE
 BUTTON_START_SWOT = "新的SWOT分析"
 BUTTON_START_STRATEGY = "选择竞争战略类型"
-BUTTON_EXPORT = "导出报告"
-BUTTON_LIST = "我的分析"
+BUTTON_EXPORT = tool_texts.BUTTON_EXPORT
+BUTTON_LIST = tool_texts.BUTTON_LIST
 BUTTON_RESUME = "继续 #{id}"
 BUTTON_VIEW = "查看 #{id}"
 BUTTON_DELETE = "删除 #{id}"
-BUTTON_RESUME_LATEST = "继续我的分析"
+BUTTON_RESUME_LATEST = tool_texts.BUTTON_RESUME_LATEST
 WIZARD_ASK_SUBJECT = "我们来做SWOT分析。先说说分析的对象是什么？例如：公司整体、某家分行或门店、某项服务。"

@@ -219,6 +219,31 @@
     return String(value || "").split("\n").map(function (s) { return s.trim(); }).filter(Boolean);
   }
 
+  // The status line and the submit/取消 row of an edit form. submit(path, body, message, reload)
+  // POSTs body, then shows message() (or the error) in the status line and calls reload().
+  function formFooter(okText, holder) {
+    var status = el("p", "adm-status");
+    status.setAttribute("role", "status");
+    var actions = el("div", "adm-actions");
+    var ok = el("button", "adm-button adm-primary", okText);
+    ok.type = "submit";
+    actions.append(ok, button(T.cancel, null, function () { holder.replaceChildren(); }));
+    function submit(path, body, message, reload) {
+      status.className = "adm-status";
+      status.textContent = T.saving;
+      ok.disabled = true;
+      api(path, { method: "POST", body: body }).then(function () {
+        status.className = "adm-status adm-ok";
+        status.textContent = message();
+        reload();
+      }).catch(function (error) {
+        status.className = "adm-status adm-error";
+        status.textContent = error.message;
+      }).then(function () { ok.disabled = false; });
+    }
+    return { status: status, actions: actions, submit: submit };
+  }
+
   // ---- 未解决的问题 ------------------------------------------------------------------------
   var formCounter = 0;
 
@@ -231,28 +256,16 @@
     text.value = example.question;
     text.required = true;
     text.maxLength = 200;
-    var status = el("p", "adm-status");
-    status.setAttribute("role", "status");
-    var actions = el("div", "adm-actions");
-    var ok = el("button", "adm-button adm-primary", T.ok);
-    ok.type = "submit";
-    actions.append(ok, button(T.cancel, null, function () { holder.replaceChildren(); }));
-    form.append(labelled(T.topic, select), labelled(kind === "alias" ? T.alias : T.question, text), actions, status);
+    var footer = formFooter(T.ok, holder);
+    form.append(labelled(T.topic, select), labelled(kind === "alias" ? T.alias : T.question, text),
+                footer.actions, footer.status);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      status.className = "adm-status";
-      status.textContent = T.saving;
-      ok.disabled = true;
       var body = { topic_id: select.value, log_id: example.id };
       body[kind] = text.value;
-      api(kind, { method: "POST", body: body }).then(function () {
-        status.className = "adm-status adm-ok";
-        status.textContent = format(kind === "alias" ? T.aliasAdded : T.questionAdded, { topic: topicName(select.value) });
-        loadAudit();
-      }).catch(function (error) {
-        status.className = "adm-status adm-error";
-        status.textContent = error.message;
-      }).then(function () { ok.disabled = false; });
+      footer.submit(kind, body, function () {
+        return format(kind === "alias" ? T.aliasAdded : T.questionAdded, { topic: topicName(select.value) });
+      }, loadAudit);
     });
     return form;
   }
@@ -298,18 +311,13 @@
     var facets = el("div", "adm-facets");
     var doc = input();
     var section = input();
-    var status = el("p", "adm-status");
-    status.setAttribute("role", "status");
+    var footer = formFooter(T.create, holder);
     var sources = el("div", "adm-row");
     sources.append(labelled(T.sourceDoc, doc), labelled(T.sourceSection, section));
-    var actions = el("div", "adm-actions");
-    var ok = el("button", "adm-button adm-primary", T.create);
-    ok.type = "submit";
-    actions.append(ok, button(T.cancel, null, function () { holder.replaceChildren(); }));
     form.append(labelled(T.name, name), labelled(T.summary, summary), labelled(T.category, category),
                 labelled(T.aliases, aliases), labelled(T.questions, questions), facets,
                 button(T.addFacet, null, function () { facets.append(facetBlock()); }),
-                sources, actions, status);
+                sources, footer.actions, footer.status);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var body = {
@@ -325,18 +333,8 @@
         log_id: example.id
       };
       if (doc.value.trim() || section.value.trim()) body.source = { doc: doc.value.trim(), section: section.value.trim() };
-      status.className = "adm-status";
-      status.textContent = T.saving;
-      ok.disabled = true;
-      api("topic", { method: "POST", body: body }).then(function () {
-        status.className = "adm-status adm-ok";
-        status.textContent = format(T.topicCreated, { topic: body.name });
-        loadTopics();
-        loadAudit();
-      }).catch(function (error) {
-        status.className = "adm-status adm-error";
-        status.textContent = error.message;
-      }).then(function () { ok.disabled = false; });
+      footer.submit("topic", body, function () { return format(T.topicCreated, { topic: body.name }); },
+                    function () { loadTopics(); loadAudit(); });
     });
     return form;
   }

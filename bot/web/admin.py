@@ -156,24 +156,28 @@ def topics(_: Request, __: dict[str, Any]) -> dict[str, Any]:
                             for kind in sorted(FACET_KINDS, key=lambda k: (k == "other", k))]}
 
 
-def alias(request: Request, claims: dict[str, Any]) -> dict[str, Any]:
-    from bot.ops.knowledge_edit import add_alias
-
-    body = _body(request)
-    topic_id, text = _text(body, "topic_id"), _text(body, "alias")
-    log_id = _log_id(body)
-    entry = add_alias(topic_id, text, actor=claims["sub"])
+def _edited(entry: dict[str, Any], log_id: int | None, claims: dict[str, Any]) -> dict[str, Any]:
+    """The answer to an edit: its audit entry and the question-log rows it resolved."""
     return {"ok": True, "audit": entry, "resolved": _resolve(log_id, claims)}
 
 
-def question(request: Request, claims: dict[str, Any]) -> dict[str, Any]:
-    from bot.ops.knowledge_edit import add_question
+def _add_text(field: str) -> Callable[[Request, dict[str, Any]], dict[str, Any]]:
+    """POST ``{topic_id, <field>, log_id?}``: add an alias or an example question to a topic."""
 
-    body = _body(request)
-    topic_id, text = _text(body, "topic_id"), _text(body, "question")
-    log_id = _log_id(body)
-    entry = add_question(topic_id, text, actor=claims["sub"])
-    return {"ok": True, "audit": entry, "resolved": _resolve(log_id, claims)}
+    def work(request: Request, claims: dict[str, Any]) -> dict[str, Any]:
+        from bot.ops.knowledge_edit import add_alias, add_question
+
+        add = {"alias": add_alias, "question": add_question}[field]
+        body = _body(request)
+        topic_id, text = _text(body, "topic_id"), _text(body, field)
+        log_id = _log_id(body)
+        return _edited(add(topic_id, text, actor=claims["sub"]), log_id, claims)
+
+    return work
+
+
+alias = _add_text("alias")
+question = _add_text("question")
 
 
 def topic(request: Request, claims: dict[str, Any]) -> dict[str, Any]:
@@ -184,8 +188,7 @@ def topic(request: Request, claims: dict[str, Any]) -> dict[str, Any]:
     log_id = _log_id(body)
     fields = {key: body[key] for key in TOPIC_FIELDS if key in body}
     fields.setdefault("kind", "concept")
-    entry = create_topic(fields, actor=claims["sub"])
-    return {"ok": True, "audit": entry, "resolved": _resolve(log_id, claims)}
+    return _edited(create_topic(fields, actor=claims["sub"]), log_id, claims)
 
 
 def export(name: str) -> Callable[[Request, dict[str, Any]], HTTPResponse]:

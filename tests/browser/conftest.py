@@ -7,19 +7,24 @@ it never downloads a browser.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.web.portal import Settings, make_server
 from tests.support.servers import BotServers, free_port
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SECRET = "test-portal-secret-" + "0123456789abcdef" * 2
+TIMEOUT = 30_000
 
 
 @dataclass
@@ -60,3 +65,20 @@ def browser() -> Iterator:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def new_page(browser) -> Iterator[Callable[..., Page]]:
+    """Pages in separate browser contexts (separate cookies and sessionStorage: separate people)."""
+    contexts = []
+
+    def make(**options) -> Page:
+        context = browser.new_context(locale="zh-CN", **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -9,7 +9,6 @@ feedback from the widget's 👍/👎 (``feedback`` socket event → ``bot.ops.fe
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from bot import texts
 from tests.browser.conftest import Portal
-from tests.browser.test_widget import TIMEOUT, ask, bot_messages, open_widget
+from tests.browser.test_widget import ask, bot_messages, open_widget
 
 pytestmark = [pytest.mark.browser, pytest.mark.servers]
 
@@ -29,23 +28,6 @@ TOPIC_ANSWER = "市场分析"
 XSS_QUESTION = "<img src=x onerror=alert(1)>门店晨会怎么签到"
 XSS_COMMENT = "<script>alert(2)</script><img src=y onerror=alert(3)>"
 ANSWERED = "售后服务经理的职责有哪些"
-
-
-@pytest.fixture
-def new_page(browser) -> Iterator[Callable[..., Page]]:
-    """Pages in separate browser contexts (separate cookies and sessionStorage: separate people)."""
-    contexts = []
-
-    def make(**options) -> Page:
-        context = browser.new_context(locale="zh-CN", **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def open_admin(page: Page, portal: Portal) -> None:

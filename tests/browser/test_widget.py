@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import jwt
@@ -22,23 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "widget.png"
 QUESTION = "售后服务经理的职责有哪些"
 XSS = "<img src=x onerror=alert(1)>"
-TIMEOUT = 30_000
-
-
-@pytest.fixture
-def new_page(browser) -> Iterator:
-    contexts = []
-
-    def make(**options) -> Page:
-        context = browser.new_context(locale="zh-CN", **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def open_widget(page: Page, url: str) -> None:

@@ -20,19 +20,6 @@ from bot.ops.overlay import ADDITIONS_FILE, read_entries
 from bot.ops.retention import purge_all
 
 
-@pytest.fixture()
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from bot.db import create_schema, get_engine
-
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    get_engine.cache_clear()  # get_engine() without a URL is cached for the first URL it saw
-    engine = get_engine(url)
-    create_schema(engine)
-    yield engine
-    get_engine.cache_clear()
-
-
 def _age_all(engine, when: datetime) -> None:
     with session_scope(engine) as session:
         for model in (QuestionLog, Feedback, Handoff):
@@ -53,9 +40,9 @@ def test_purge_all_uses_one_cutoff_for_every_kind(engine) -> None:
     assert purge_all(9, now=now, engine=engine) == {"log": 1, "feedback": 1, "handoff": 1}
 
 
-def test_purge_log_command(database, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    _fill(database)
-    _age_all(database, utcnow() - timedelta(days=40))
+def test_purge_log_command(env_database, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    _fill(env_database)
+    _age_all(env_database, utcnow() - timedelta(days=40))
     monkeypatch.setenv(log.RETENTION_ENV, "60")
     assert main(["purge-log"]) == 0
     assert "问题日志 0 条" in capsys.readouterr().out
@@ -64,14 +51,14 @@ def test_purge_log_command(database, monkeypatch: pytest.MonkeyPatch, capsys) ->
     assert "30 天" in out and "问题日志 1 条" in out and "反馈 1 条" in out and "转人工 1 条" in out
 
 
-def test_export_knowledge_command(database, kb_copy: Path, capsys) -> None:
-    load(kb_copy, database)
+def test_export_knowledge_command(env_database, kb_copy: Path, capsys) -> None:
+    load(kb_copy, env_database)
     assert main(["export-knowledge", "--directory", str(kb_copy)]) == 0
     assert "没有" in capsys.readouterr().out
-    add_alias("four_p", "四个P", actor="admin", engine=database, directory=kb_copy)
-    revision = read_revision(database)
+    add_alias("four_p", "四个P", actor="admin", engine=env_database, directory=kb_copy)
+    revision = read_revision(env_database)
     assert main(["export-knowledge", "--directory", str(kb_copy)]) == 0
     out = capsys.readouterr().out
     assert ADDITIONS_FILE in out and revision in out
-    assert read_entries(database) == [] and read_revision(database) == revision
+    assert read_entries(env_database) == [] and read_revision(env_database) == revision
     assert "四个P" in (kb_copy / ADDITIONS_FILE).read_text(encoding="utf-8")

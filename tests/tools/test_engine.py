@@ -11,7 +11,6 @@ import pytest
 
 from actions.analyses import ActionResumeAnalysis
 from bot.analyses import store
-from bot.db import create_schema, get_engine
 from bot.tools import registry, runner
 from bot.tools.engine import Command, Invalid, Reply, Table, Tool, ValueStep
 from tests.support.tool_driver import (
@@ -53,14 +52,10 @@ ROOMS = Tool(
 
 
 @pytest.fixture(autouse=True)
-def rooms_tool(tmp_path, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'tools.db'}")
-    get_engine.cache_clear()
-    create_schema()
+def rooms_tool(env_database):
     registry.register(ROOMS)
     yield
     registry.unregister(ROOMS.kind)
-    get_engine.cache_clear()
 
 
 # --- the runner, pure ------------------------------------------------------------------------

@@ -7,6 +7,8 @@ Why one module: wording is reviewed by people who do not read the logic. Content
 
 from __future__ import annotations
 
+from bot.tools import texts as tool_texts
+
 TOOL_NAME = "年度营销预算分配"
 SOURCE_NAME = "有关服务营销的策划设计方案（年度预算额度分配）"
 DEFAULT_SUBJECT = "本店"
@@ -155,6 +157,6 @@ REPORT_PLAN = "- 各月计划销量：{values}"
 REPORT_SHARES = "- 各月占比（%）：{values}"
 REPORT_TABLE = "## 各月分配"
 REPORT_NOTES = "## 说明"
-REPORT_SOURCE = "## 出处"
+REPORT_SOURCE = tool_texts.REPORT_SOURCE
 REPORT_NOT_READY = "各月销量还没有填完，暂时没有分配表。"
 REPORT_MISSING = "（未填）"

@@ -7,6 +7,8 @@ services with columns for the dealer itself and competitors A–E), read with �
 
 from __future__ import annotations
 
+from bot.tools import texts as tool_texts
+
 NAME = "竞争对手绩效对比"
 SOURCE = (
     "《服务营销管理(服务经理)》（000_cca45a3cc66b965b.txt）营销环境与市场分析："
@@ -143,4 +145,4 @@ SUBJECT_LIMIT = 40
 SWOT_SUBJECT = "{us}与{competitors}的服务对比"
 SWOT_STRENGTH = "{item}领先竞争对手({ours} vs {best})"
 SWOT_WEAKNESS = "{item}落后竞争对手({ours} vs {best})"
-ELLIPSIS = "…"
+ELLIPSIS = tool_texts.ELLIPSIS

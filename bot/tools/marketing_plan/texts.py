@@ -9,6 +9,8 @@ key assumptions, implementation plan). The guiding questions are our own wording
 
 from __future__ import annotations
 
+from bot.strategy import texts as strategy_texts
+
 NAME = "服务营销策划书"
 SOURCE = (
     "《服务营销规划》（001_7e80720d6df069a7.txt）“服务营销学教程(第五版)第13章服务营销管理”"
@@ -141,7 +143,7 @@ QUOTE_OFFER = "您有一份已完成的SWOT分析（{subject}），可以点“�
 QUOTE_NOTHING = "没有找到已完成的SWOT分析，请直接写这一部分。例如：{example}"
 BUTTON_SKIP = "跳过"
 
-SWOT_PART_NAMES: dict[str, str] = {"S": "优势", "W": "劣势", "O": "机会", "T": "威胁"}
+SWOT_PART_NAMES: dict[str, str] = strategy_texts.PART_NAMES
 SWOT_QUADRANTS: dict[str, str] = {
     "SO": "SO（扩张性战略）", "ST": "ST（分散化战略）",
     "WO": "WO（防卫性战略）", "WT": "WT（退出性战略）",
