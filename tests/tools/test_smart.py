@@ -239,3 +239,10 @@ def test_unfinished_run_summaries_read_as_words():
 def test_subject_is_the_goal_shortened():
     assert subject({"goal": "提高客户满意度"}) == "提高客户满意度"
     assert subject({"goal": "很" * 40}).endswith("…")
+
+
+def test_a_deadline_inside_the_added_measure_goes_in_front() -> None:
+    from bot.tools.smart.rules import rewritten_goal
+
+    data = {"goal": "提高保养客户满意度", "add_measurable": "到年底从85%提高到90%"}
+    assert rewritten_goal(data) == "在年底前，将保养客户满意度从85%提高到90%"

@@ -160,12 +160,16 @@ def rewritten_goal(data: Mapping[str, Any]) -> str:
     """The goal with what the user added woven in: 在…前，针对…，<goal><measure>."""
     body = str(data.get("goal") or "").strip().rstrip("。.！!；; ")
     measure = str(data.get(ADDITION_KEY["measurable"]) or "").strip().rstrip("。")
+    deadline = str(data.get(ADDITION_KEY["time_bound"]) or "").strip()
+    if measure and not deadline and deadlines(measure):
+        # "到年底从85%提高到90%" adds a deadline too: it goes in front, like an added one.
+        deadline = deadlines(measure)[0]
+        measure = measure.replace(deadline, "", 1).strip("，, ").removeprefix("到").removeprefix("在")
     if measure:
         body = _with_measure(body, measure)
     target = str(data.get(ADDITION_KEY["specific"]) or "").strip().rstrip("。")
     if target:
         body = texts.TARGET_PHRASE.format(target=target) + body
-    deadline = str(data.get(ADDITION_KEY["time_bound"]) or "").strip()
     if deadline:
         body = _time_phrase(deadline) + body
     return body
