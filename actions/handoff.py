@@ -12,6 +12,7 @@ from actions.common import off_loop, send
 from actions.knowledge import ActionAnswerQuestion
 from bot import texts
 from bot.knowledge.repository import default_cache
+from bot.ops.handoff import contact_for, record_handoff
 from bot.ops.policy import asks_for_a_person
 
 logger = logging.getLogger(__name__)
@@ -19,8 +20,6 @@ logger = logging.getLogger(__name__)
 
 def _handoff(user: str, topic_id: str | None, question: str) -> tuple[dict[str, Any], bool]:
     """The contact, and whether the request was recorded (the contact comes either way)."""
-    from bot.ops.handoff import contact_for, record_handoff
-
     try:
         return record_handoff(user, topic_id=topic_id, question=question), True
     except Exception:  # a recording failure must not hide the contact from the user

@@ -19,6 +19,7 @@ from actions.common import off_loop, send
 from bot.advisor import Reply, capabilities_text, respond
 from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import default_cache
+from bot.ops.log import log_question
 from bot.ops.policy import outcome_of
 
 logger = logging.getLogger(__name__)
@@ -47,8 +48,6 @@ def _log_turn(user: str, message: dict[str, Any], reply: Reply) -> None:
     if outcome is None or not text or text.startswith("/"):
         return
     try:
-        from bot.ops.log import log_question
-
         log_question(user, text, intent=intent.get("name"), confidence=intent.get("confidence"),
                      outcome=outcome, topic_ids=[reply.topic_id] if reply.topic_id else [])
     except Exception:  # the answer matters more than its log entry

@@ -23,6 +23,7 @@ from actions import tool_names as names
 from actions.common import entity_values, off_loop, send
 from actions.knowledge import ActionAnswerQuestion
 from bot.analyses import store
+from bot.strategy import texts as list_texts
 from bot.tools import registry, runner, texts
 from bot.tools.commands import is_payload
 from bot.tools.engine import Command, Data, Link, Reply, Session, Tool
@@ -295,8 +296,6 @@ class ActionFinishTool(Action):
 
 def describe(record: store.AnalysisRecord) -> dict[str, Any]:
     """A saved analysis in the words of 我的分析."""
-    from bot.strategy import texts as list_texts
-
     tool = registry.get(record.kind)
     step = tool.step(record.step) if tool else None
     return {
@@ -320,8 +319,6 @@ BUTTON_ROWS = 3
 
 
 async def send_analysis_list(dispatcher: CollectingDispatcher, user: str) -> None:
-    from bot.strategy import texts as list_texts
-
     records = await db(store.list_for_user, user, limit=LIST_LIMIT)
     if not records:
         send(dispatcher, list_texts.ANALYSES_EMPTY, offer_start())
@@ -344,8 +341,6 @@ async def send_analysis_list(dispatcher: CollectingDispatcher, user: str) -> Non
 
 async def send_export(dispatcher: CollectingDispatcher, user: str, analysis_id: int | None) -> bool:
     """The Markdown report in chat; False (and a message) when there is none."""
-    from bot.strategy import texts as list_texts
-
     if analysis_id is None:
         send(dispatcher, texts.EXPORT_NOTHING_YET)
         return False

@@ -61,9 +61,9 @@ def command_of(text: str, hint: Command | None = None) -> Command | None:
     word = as_command(text)
     if word in CANCEL_WORDS or (hint is Command.CANCEL and is_payload(text)):
         return Command.CANCEL
-    if word in BACK_WORDS or (hint is Command.BACK and is_payload(text)):
+    if word in BACK_WORDS:
         return Command.BACK
-    if word in HELP_WORDS or (hint is Command.HELP and is_payload(text)):
+    if word in HELP_WORDS:
         return Command.HELP
     if word in LIST_WORDS or (hint is Command.LIST and (is_payload(text) or len(word) <= 8)):
         return Command.LIST

@@ -216,10 +216,6 @@ class Tool:
                 return step
         return None
 
-    def next_step(self, data: Data, current: Step) -> Step | None:
-        index = self.steps.index(current) + 1
-        return next((s for s in self.steps[index:] if s.applies(data)), None)
-
     def previous_step(self, data: Data, current: Step | None) -> Step | None:
         index = self.steps.index(current) if current else len(self.steps)
         return next((s for s in reversed(self.steps[:index]) if s.applies(data)), None)
