@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import re
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions import payloads
 from actions import tool_names as names
-from actions.common import entity_values, send
+from actions.common import ChatAction, message_intent, message_text, send
 from actions.tools import (
     LIST_LIMIT,
     db,
     describe,
-    message_intent,
-    message_text,
     offer_start,
+    requested_analysis_id,
     resume_events,
     send_analysis_list,
     send_export,
@@ -42,12 +40,9 @@ def current_analysis_id(tracker: Tracker) -> int | None:
 
 def requested_id(tracker: Tracker) -> int | None:
     """The analysis id from a button payload entity, or a number typed in the message."""
-    message = tracker.latest_message or {}
-    for value in entity_values(message, "analysis_id"):
-        try:
-            return int(float(value))
-        except ValueError:
-            continue
+    from_button = requested_analysis_id(tracker)
+    if from_button is not None:
+        return from_button
     text = message_text(tracker)
     if text.startswith("/"):
         return None
@@ -55,24 +50,14 @@ def requested_id(tracker: Tracker) -> int | None:
     return int(match.group(1)) if match else None
 
 
-class ActionListAnalyses(Action):
-    def name(self) -> str:
-        return "action_list_analyses"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+class ActionListAnalyses(ChatAction, action_name="action_list_analyses"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         await send_analysis_list(dispatcher, tracker.sender_id)
         return []
 
 
-class ActionResumeAnalysis(Action):
-    def name(self) -> str:
-        return "action_resume_analysis"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+class ActionResumeAnalysis(ChatAction, action_name="action_resume_analysis"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         user = tracker.sender_id
         analysis_id = requested_id(tracker)
         if analysis_id is not None:
@@ -95,15 +80,10 @@ class ActionResumeAnalysis(Action):
         return resume_events(record)
 
 
-class ActionExportAnalysis(Action):
+class ActionExportAnalysis(ChatAction, action_name="action_export_analysis"):
     """The Markdown report in chat, and the command that writes it to a file."""
 
-    def name(self) -> str:
-        return "action_export_analysis"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         user = tracker.sender_id
         analysis_id = requested_id(tracker) or current_analysis_id(tracker)
         if analysis_id is None:
@@ -116,15 +96,10 @@ class ActionExportAnalysis(Action):
         return []
 
 
-class ActionConfirmDeleteAnalysis(Action):
+class ActionConfirmDeleteAnalysis(ChatAction, action_name="action_confirm_delete_analysis"):
     """Asks 确定删除…吗 (the rules send 是 / 否 to ``action_delete_analysis``)."""
 
-    def name(self) -> str:
-        return "action_confirm_delete_analysis"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         user = tracker.sender_id
         analysis_id = requested_id(tracker)
         if analysis_id is None:
@@ -148,15 +123,10 @@ class ActionConfirmDeleteAnalysis(Action):
         return [SlotSet("pending_delete_id", record.id)]
 
 
-class ActionDeleteAnalysis(Action):
+class ActionDeleteAnalysis(ChatAction, action_name="action_delete_analysis"):
     """Deletes the analysis named by ``action_confirm_delete_analysis`` if the user said 是."""
 
-    def name(self) -> str:
-        return "action_delete_analysis"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         pending = tracker.get_slot("pending_delete_id")
         events: list[EventType] = [SlotSet("pending_delete_id", None)]
         if pending is None or message_intent(tracker) != "affirm":

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import off_loop, send
+from actions.common import ChatAction, message_text, off_loop, send
 from actions.knowledge import ActionAnswerQuestion
 from bot import texts
 from bot.knowledge.repository import default_cache
@@ -27,16 +28,11 @@ def _handoff(user: str, topic_id: str | None, question: str) -> tuple[dict[str, 
         return contact_for(topic_id), False
 
 
-class ActionHandoff(Action):
-    def name(self) -> str:
-        return "action_handoff"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
-        question = str((tracker.latest_message or {}).get("text") or "")
+class ActionHandoff(ChatAction, action_name="action_handoff"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        question = message_text(tracker)
         if not asks_for_a_person(question):  # a knowledge question the classifier misread
-            return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+            return await ActionAnswerQuestion().act(dispatcher, tracker)
         topic_id = tracker.get_slot("last_topic")
         contact, recorded = await off_loop(_handoff, tracker.sender_id, topic_id, question)
         topic = await off_loop(lambda: default_cache().get().get(topic_id))

@@ -11,11 +11,11 @@ import logging
 from dataclasses import astuple
 from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import off_loop, send
+from actions.common import ChatAction, off_loop, send
 from bot.advisor import Reply, capabilities_text, respond
 from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import default_cache
@@ -63,13 +63,8 @@ def answer_meta(message: dict[str, Any], reply: Reply) -> dict[str, Any] | None:
             "answer": reply.text[:ANSWER_META_CHARS]}
 
 
-class ActionAnswerQuestion(Action):
-    def name(self) -> str:
-        return "action_answer_question"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+class ActionAnswerQuestion(ChatAction, action_name="action_answer_question"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         state = state_of(tracker)
         message = tracker.latest_message or {}
         reply = await off_loop(_answer, message, state)
@@ -79,13 +74,8 @@ class ActionAnswerQuestion(Action):
         return [SlotSet(slot, new) for slot, old, new in zip(STATE_SLOTS, before, after, strict=True) if new != old]
 
 
-class ActionShowCapabilities(Action):
-    def name(self) -> str:
-        return "action_show_capabilities"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+class ActionShowCapabilities(ChatAction, action_name="action_show_capabilities"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         text = await off_loop(lambda: capabilities_text(default_cache().get()))
         send(dispatcher, text)
         return []

@@ -7,22 +7,16 @@ live in the application database and are not touched.
 
 from __future__ import annotations
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions import payloads
-from actions.common import send
+from actions.common import ChatAction, send
 from bot import texts
 
 
-class ActionRestart(Action):
-    def name(self) -> str:
-        return "action_restart"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+class ActionRestart(ChatAction, action_name="action_restart"):
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         send(dispatcher, texts.RESTART_DONE, [(texts.BUTTON_CAPABILITIES, payloads.intent("ask_capabilities"))])
         return [Restarted()]

@@ -13,14 +13,13 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions import payloads
 from actions import tool_names as names
-from actions.common import entity_values, off_loop, send
+from actions.common import ChatAction, entity_values, message_intent, message_text, off_loop, send
 from actions.knowledge import ActionAnswerQuestion
 from bot.analyses import store
 from bot.strategy import texts as list_texts
@@ -41,15 +40,8 @@ def one_block(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if line.strip())
 
 
-def message_text(tracker: Tracker) -> str:
-    return str((tracker.latest_message or {}).get("text") or "")
-
-
-def message_intent(tracker: Tracker) -> str | None:
-    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
-
-
 def requested_analysis_id(tracker: Tracker) -> int | None:
+    """The analysis id a button payload carries (its entity), if any."""
     for value in entity_values(tracker.latest_message or {}, names.ANALYSIS_ENTITY):
         try:
             return int(float(value))
@@ -158,15 +150,10 @@ def offer_to_save(dispatcher: CollectingDispatcher, tool: Tool, session: Session
     return [*reset(), SlotSet(names.LAST_SLOT, {"kind": tool.kind, "pending": session.data})]
 
 
-class ActionSaveResult(Action):
+class ActionSaveResult(ChatAction, action_name="action_save_result"):
     """保存 after a one-shot result: store it as a finished analysis of the user."""
 
-    def name(self) -> str:
-        return "action_save_result"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         last = tracker.get_slot(names.LAST_SLOT) or {}
         tool = registry.get(last.get("kind"))
         if tool is None or not isinstance(last.get("pending"), dict):
@@ -182,7 +169,7 @@ class ActionSaveResult(Action):
         return [SlotSet(names.LAST_SLOT, {"kind": tool.kind, "analysis_id": analysis_id})]
 
 
-class ActionStartTool(Action):
+class ActionStartTool(ChatAction, action_name="action_start_tool"):
     """``start_<kind>``: a new run of that tool; the rule then activates ``tool_form``.
 
     A start intent that is not a request ("SWOT分析怎么做", "营销费用咋分") gets the knowledge
@@ -190,18 +177,13 @@ class ActionStartTool(Action):
     is computed at once and offered for saving (one-shot input).
     """
 
-    def name(self) -> str:
-        return "action_start_tool"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         tool = registry.get(names.kind_of(message_intent(tracker)))
         if tool is None:
             return [FollowupAction("action_listen")]
         text = message_text(tracker)
         if not runner.asks_to_start(tool, text):
-            events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+            events = await ActionAnswerQuestion().act(dispatcher, tracker)
             send(dispatcher, texts.OFFER_TOOL.format(name=tool.name), [
                 (texts.BUTTON_START.format(name=tool.name),
                  payloads.intent(names.start_intent(tool.kind)))])
@@ -220,15 +202,10 @@ class ActionStartTool(Action):
                 SlotSet("requested_slot", None)]
 
 
-class ValidateToolForm(Action):
+class ValidateToolForm(ChatAction, action_name="validate_tool_form"):
     """Each user turn inside ``tool_form``: a command, a knowledge question or step input."""
 
-    def name(self) -> str:
-        return "validate_tool_form"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         value = tracker.get_slot(names.INPUT_SLOT)
         if value is None or value == names.DONE:
             return []  # activation or return to the form: nothing new to read
@@ -242,7 +219,7 @@ class ValidateToolForm(Action):
                              names.YES_NO.get(intent or ""))
         events: list[EventType] = []
         if turn.command is Command.QUESTION:
-            events += await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+            events += await ActionAnswerQuestion().act(dispatcher, tracker)
         elif turn.command is Command.LIST:
             await send_analysis_list(dispatcher, tracker.sender_id)
             send(dispatcher, texts.BACK_TO_STEP)
@@ -259,15 +236,10 @@ class ValidateToolForm(Action):
                 SlotSet(names.INPUT_SLOT, names.DONE if turn.ended else None)]
 
 
-class ActionAskToolInput(Action):
+class ActionAskToolInput(ChatAction, action_name="action_ask_tool_input"):
     """The form's question: the current step's prompt (or 确定要退出吗)."""
 
-    def name(self) -> str:
-        return "action_ask_tool_input"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         found = running(tracker)
         if found is not None:
             tool, session = found
@@ -275,15 +247,10 @@ class ActionAskToolInput(Action):
         return []
 
 
-class ActionFinishTool(Action):
+class ActionFinishTool(ChatAction, action_name="action_finish_tool"):
     """After ``tool_form``: the result, or 已退出 after a confirmed 取消."""
 
-    def name(self) -> str:
-        return "action_finish_tool"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         found = running(tracker)
         if found is None:
             return reset()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -53,17 +53,9 @@ class AnalysisRecord:
 
 
 def _record(row: Analysis) -> AnalysisRecord:
-    return AnalysisRecord(
-        id=row.id,
-        user_id=row.user_id,
-        kind=row.kind,
-        subject=row.subject,
-        status=row.status,
-        step=row.step,
-        data=json.loads(row.data or "{}"),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    """The row's columns by their field names (the record mirrors the table), ``data`` decoded."""
+    columns = {f.name: getattr(row, f.name) for f in fields(AnalysisRecord) if f.name != "data"}
+    return AnalysisRecord(**columns, data=json.loads(row.data or "{}"))
 
 
 def _dump(data: dict[str, Any] | None) -> str:

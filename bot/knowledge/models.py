@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import relationship
 
 from bot.metadata import Base
 
 
-def _owning_topic() -> Column:
-    """The topic a row of a child table belongs to; the row goes when the topic does."""
-    return Column(String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False, index=True)
+def _topic_list(name: str, *columns: Column, constraints: tuple[UniqueConstraint, ...] = ()) -> Table:
+    """The table of one of a topic's lists (aliases, facets …): a row id, the owning topic
+    (its rows go when the topic does), the row's own ``columns``, its place in the list.
+
+    The shared columns come from here so that every list table has them alike and in the
+    same order as the tables of existing databases."""
+    return Table(
+        name, Base.metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("topic_id", String(80), ForeignKey("kb_topics.id", ondelete="CASCADE"), nullable=False,
+               index=True),
+        *columns,
+        Column("position", Integer, nullable=False),
+        *constraints,
+    )
 
 
 class Topic(Base):
@@ -37,46 +49,32 @@ class Topic(Base):
 
 
 class Alias(Base):
-    __tablename__ = "kb_aliases"
-    __table_args__ = (UniqueConstraint("normalized", name="uq_kb_alias_normalized"),)
-
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = _owning_topic()
-    alias = Column(String(200), nullable=False)
-    normalized = Column(String(200), nullable=False)
-    position = Column(Integer, nullable=False)
+    __table__ = _topic_list(
+        "kb_aliases",
+        Column("alias", String(200), nullable=False),
+        Column("normalized", String(200), nullable=False),
+        constraints=(UniqueConstraint("normalized", name="uq_kb_alias_normalized"),),
+    )
 
 
 class Facet(Base):
-    __tablename__ = "kb_facets"
-
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = _owning_topic()
-    kind = Column(String(32), nullable=False)
-    title = Column(String(200), nullable=False)
-    items = Column(Text, nullable=False)  # JSON list of strings
-    sources = Column(Text, nullable=False)
-    position = Column(Integer, nullable=False)
+    __table__ = _topic_list(
+        "kb_facets",
+        Column("kind", String(32), nullable=False),
+        Column("title", String(200), nullable=False),
+        Column("items", Text, nullable=False),  # JSON list of strings
+        Column("sources", Text, nullable=False),
+    )
 
 
 class ExampleQuestion(Base):
     """A way people ask for the topic (its own table, so databases made before it still load)."""
 
-    __tablename__ = "kb_questions"
-
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = _owning_topic()
-    text = Column(Text, nullable=False)
-    position = Column(Integer, nullable=False)
+    __table__ = _topic_list("kb_questions", Column("text", Text, nullable=False))
 
 
 class Relation(Base):
-    __tablename__ = "kb_relations"
-
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    topic_id = _owning_topic()
-    related_id = Column(String(80), nullable=False)
-    position = Column(Integer, nullable=False)
+    __table__ = _topic_list("kb_relations", Column("related_id", String(80), nullable=False))
 
 
 class Synonym(Base):

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from bot.db import session_scope
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -27,3 +32,12 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     writer.writerow([cell(h) for h in header])
     writer.writerows([cell(v) for v in row] for row in rows)
     return buffer.getvalue()
+
+
+def table_csv(model: Any, header: Sequence[str], cells: Callable[[Any], Sequence[Any]],
+              *, engine: Engine | None = None) -> str:
+    """Every row of an ops table in id order: its id and time (the first two columns of each
+    export), then ``cells(row)``."""
+    with session_scope(engine) as session:
+        rows = session.execute(select(model).order_by(model.id)).scalars()
+        return to_csv(header, ((row.id, row.created_at.isoformat(), *cells(row)) for row in rows))

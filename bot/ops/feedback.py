@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from bot.db import session_scope
 from bot.ops import texts
-from bot.ops.csv_export import to_csv
+from bot.ops.csv_export import table_csv
 from bot.ops.models import Feedback
 
 REASONS = ("答非所问", "不完整", "过时", "其他")
@@ -63,17 +63,12 @@ def _as_dict(row: Feedback) -> dict[str, Any]:
 
 
 def latest_negative(limit: int = 20, *, engine: Engine | None = None) -> list[dict]:
-    query = (select(Feedback).where(Feedback.rating == "down")
-             .order_by(Feedback.created_at.desc(), Feedback.id.desc()).limit(limit))
+    query = Feedback.newest_first(limit).where(Feedback.rating == "down")
     with session_scope(engine) as session:
         return [_as_dict(row) for row in session.execute(query).scalars()]
 
 
 def feedback_csv(*, engine: Engine | None = None) -> str:
-    with session_scope(engine) as session:
-        rows = session.execute(select(Feedback).order_by(Feedback.id)).scalars().all()
-        return to_csv(texts.FEEDBACK_CSV_HEADER, (
-            (r.id, r.created_at.isoformat(), r.user_id, r.topic_id or "", r.question, r.answer,
-             r.rating, r.reason or "", r.comment or "")
-            for r in rows
-        ))
+    return table_csv(Feedback, texts.FEEDBACK_CSV_HEADER, lambda r: (
+        r.user_id, r.topic_id or "", r.question, r.answer, r.rating, r.reason or "", r.comment or ""),
+        engine=engine)

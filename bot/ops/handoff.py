@@ -12,7 +12,6 @@ import json
 import logging
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -70,9 +69,8 @@ def record_handoff(user_id: str, *, topic_id: str | None, question: str,
 
 
 def list_handoffs(limit: int = 50, *, engine: Engine | None = None) -> list[dict]:
-    query = select(Handoff).order_by(Handoff.created_at.desc(), Handoff.id.desc()).limit(limit)
     with session_scope(engine) as session:
         return [{"id": r.id, "created_at": r.created_at.isoformat(), "user_id": r.user_id,
                  "topic_id": r.topic_id, "question": r.question, "owner": r.owner,
                  "name": r.name, "contact": r.contact}
-                for r in session.execute(query).scalars()]
+                for r in session.execute(Handoff.newest_first(limit)).scalars()]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 
 from bot.analyses.models import utcnow
@@ -29,7 +29,7 @@ from bot.knowledge.loader import KNOWLEDGE_DIR, load, read_knowledge
 from bot.knowledge.schema import KnowledgeError, KnowledgeSet, TopicRecord
 from bot.normalize import normalize
 from bot.ops import overlay, texts
-from bot.ops.csv_export import to_csv
+from bot.ops.csv_export import table_csv
 from bot.ops.models import AuditEntry, OverlayEntry
 
 ALIAS_MAX = 100
@@ -230,18 +230,13 @@ def _audit_entry_by_id(audit_id: int, engine: Engine | None) -> dict:
 def audit_log(limit: int = 100, *, engine: Engine | None = None) -> list[dict]:
     """The latest edits, newest first."""
     create_schema(engine or get_engine())
-    query = select(AuditEntry).order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()).limit(limit)
     with session_scope(engine) as session:
-        return [_audit_dict(row) for row in session.execute(query).scalars()]
+        return [_audit_dict(row) for row in session.execute(AuditEntry.newest_first(limit)).scalars()]
 
 
 def audit_csv(*, engine: Engine | None = None) -> str:
-    with session_scope(engine) as session:
-        rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars().all()
-        return to_csv(texts.AUDIT_CSV_HEADER, (
-            (r.id, r.created_at.isoformat(), r.actor, r.action, r.target, r.before or "", r.after or "")
-            for r in rows
-        ))
+    return table_csv(AuditEntry, texts.AUDIT_CSV_HEADER,
+                     lambda r: (r.actor, r.action, r.target, r.before or "", r.after or ""), engine=engine)
 
 
 # --- export ---------------------------------------------------------------------------------

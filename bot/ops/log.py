@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from bot.analyses.models import utcnow
 from bot.db import session_scope
 from bot.ops import texts
-from bot.ops.csv_export import to_csv
+from bot.ops.csv_export import table_csv
 from bot.ops.grouping import group_questions, representative
 from bot.ops.models import QuestionLog
 
@@ -82,10 +82,8 @@ def unanswered_groups(limit: int = 50, examples: int = 3, *, engine: Engine | No
     Questions an admin has resolved (:func:`resolve_group_of`) are no longer listed.
     """
     with session_scope(engine) as session:
-        rows = session.execute(
-            select(QuestionLog).where(QuestionLog.resolved_at.is_(None)).order_by(QuestionLog.created_at.desc(), QuestionLog.id.desc())
-            .limit(GROUPING_WINDOW)
-        ).scalars().all()
+        query = QuestionLog.newest_first(GROUPING_WINDOW).where(QuestionLog.resolved_at.is_(None))
+        rows = session.execute(query).scalars().all()
         entries = [_entry(row) for row in rows]
     groups = []
     for members in group_questions([e["question"] for e in entries])[:limit]:
@@ -124,11 +122,6 @@ def get_entry(entry_id: int, *, engine: Engine | None = None) -> dict | None:
 
 
 def log_csv(*, engine: Engine | None = None) -> str:
-    with session_scope(engine) as session:
-        rows = session.execute(select(QuestionLog).order_by(QuestionLog.id)).scalars().all()
-        return to_csv(texts.LOG_CSV_HEADER, (
-            (r.id, r.created_at.isoformat(), r.user_id, r.question, r.intent or "",
-             "" if r.confidence is None else f"{r.confidence:.3f}", r.outcome,
-             " ".join(json.loads(r.topic_ids or "[]")))
-            for r in rows
-        ))
+    return table_csv(QuestionLog, texts.LOG_CSV_HEADER, lambda r: (
+        r.user_id, r.question, r.intent or "", "" if r.confidence is None else f"{r.confidence:.3f}",
+        r.outcome, " ".join(json.loads(r.topic_ids or "[]"))), engine=engine)

@@ -6,20 +6,38 @@ working: ``create_schema`` adds the missing tables. Times are naive UTC.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Float, Integer, String, Text
+from sqlalchemy import Column, DateTime, Float, Integer, String, Text, select
+from sqlalchemy.sql import Select
 
 from bot.analyses.models import utcnow
 from bot.metadata import Base
 
 
-class QuestionLog(Base):
+class _Event:
+    """What every ops row starts with: its id and when it happened (indexed: the admin lists
+    and the retention clean-up sort and cut by it). Plain mixin columns, copied in this order
+    in front of each table's own, so new tables match those of existing databases."""
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    created_at = Column(DateTime, nullable=False, default=utcnow, index=True)
+
+    @classmethod
+    def newest_first(cls, limit: int) -> Select:
+        """The admin lists' query: the latest ``limit`` rows, ties broken by id."""
+        return select(cls).order_by(cls.created_at.desc(), cls.id.desc()).limit(limit)
+
+
+class _UserEvent(_Event):
+    """An event of one chat user (the Rasa sender id)."""
+
+    user_id = Column(String(128), nullable=False)
+
+
+class QuestionLog(_UserEvent, Base):
     """A question the bot could not answer well (fallback, low confidence, declined)."""
 
     __tablename__ = "ops_question_log"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, default=utcnow, index=True)
-    user_id = Column(String(128), nullable=False)
     question = Column(Text, nullable=False)
     intent = Column(String(64), nullable=True)
     confidence = Column(Float, nullable=True)
@@ -29,14 +47,11 @@ class QuestionLog(Base):
     resolved_by = Column(String(128), nullable=True)
 
 
-class Feedback(Base):
+class Feedback(_UserEvent, Base):
     """A 👍 / 👎 on one answer, with the reason and comment of a 👎."""
 
     __tablename__ = "ops_feedback"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, default=utcnow, index=True)
-    user_id = Column(String(128), nullable=False)
     topic_id = Column(String(80), nullable=True, index=True)
     question = Column(Text, nullable=False, default="")
     answer = Column(Text, nullable=False, default="")
@@ -45,14 +60,11 @@ class Feedback(Base):
     comment = Column(Text, nullable=True)
 
 
-class Handoff(Base):
+class Handoff(_UserEvent, Base):
     """A request for a person, with the contact that was given to the user."""
 
     __tablename__ = "ops_handoffs"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, default=utcnow, index=True)
-    user_id = Column(String(128), nullable=False)
     topic_id = Column(String(80), nullable=True)
     question = Column(Text, nullable=False, default="")
     owner = Column(String(80), nullable=True)
@@ -60,26 +72,23 @@ class Handoff(Base):
     contact = Column(String(300), nullable=False, default="")
 
 
-class OverlayEntry(Base):
+class OverlayEntry(_Event, Base):
     """One admin edit of the knowledge not yet exported to YAML (see bot/ops/overlay.py)."""
 
     __tablename__ = "kb_overlay"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, default=utcnow)
+    created_at = Column(DateTime, nullable=False, default=utcnow)  # not indexed: read whole, in id order
     actor = Column(String(128), nullable=False)
     action = Column(String(16), nullable=False)  # alias | question | topic
     topic_id = Column(String(80), nullable=False)
     payload = Column(Text, nullable=False)  # JSON
 
 
-class AuditEntry(Base):
+class AuditEntry(_Event, Base):
     """Who changed what and when, with the state before and after (JSON)."""
 
     __tablename__ = "ops_audit"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created_at = Column(DateTime, nullable=False, default=utcnow, index=True)
     actor = Column(String(128), nullable=False)
     action = Column(String(32), nullable=False)
     target = Column(String(80), nullable=False, default="")

@@ -27,12 +27,31 @@ class SwotDecision:
     weakness_score: int
     opportunity_score: int
     threat_score: int
-    internal: int
-    external: int
-    quadrants: tuple[str, ...]
-    balanced_internal: bool
-    balanced_external: bool
     weighted: bool
+
+    # Positions and quadrants are derived from the four scores, so they cannot disagree.
+    @property
+    def internal(self) -> int:
+        return self.strength_score - self.weakness_score
+
+    @property
+    def external(self) -> int:
+        return self.opportunity_score - self.threat_score
+
+    @property
+    def balanced_internal(self) -> bool:
+        return self.internal == 0
+
+    @property
+    def balanced_external(self) -> bool:
+        return self.external == 0
+
+    @property
+    def quadrants(self) -> tuple[str, ...]:
+        """Each side's letter by its sign; a balanced side keeps both letters as candidates."""
+        internal = _side(self.internal, "S", "W")
+        external = _side(self.external, "O", "T")
+        return tuple(i + e for i in internal for e in external)
 
     @property
     def balanced(self) -> bool:
@@ -52,6 +71,11 @@ class SwotDecision:
         return STRATEGY_KEYS[self.quadrant] if self.quadrant else None
 
 
+def _side(position: int, positive: str, negative: str) -> tuple[str, ...]:
+    """The letter(s) of one side: its sign picks one, a zero sum leaves both open."""
+    return (positive,) if position > 0 else (negative,) if position < 0 else (positive, negative)
+
+
 def weighted_sum(factors: list[Factor]) -> int:
     """Sum of weights; an unweighted factor counts 1, so skipping weights means equal weights."""
     return sum(f.effective_weight for f in factors)
@@ -59,21 +83,10 @@ def weighted_sum(factors: list[Factor]) -> int:
 
 def decide(swot: SwotInput) -> SwotDecision:
     """Place the analysis in a quadrant from the signs of its internal and external positions."""
-    s, w = weighted_sum(swot.strengths), weighted_sum(swot.weaknesses)
-    o, t = weighted_sum(swot.opportunities), weighted_sum(swot.threats)
-    internal, external = s - w, o - t
-    internal_sides = ("S",) if internal > 0 else ("W",) if internal < 0 else ("S", "W")
-    external_sides = ("O",) if external > 0 else ("T",) if external < 0 else ("O", "T")
-    quadrants = tuple(i + e for i in internal_sides for e in external_sides)
     return SwotDecision(
-        strength_score=s,
-        weakness_score=w,
-        opportunity_score=o,
-        threat_score=t,
-        internal=internal,
-        external=external,
-        quadrants=quadrants,
-        balanced_internal=internal == 0,
-        balanced_external=external == 0,
+        strength_score=weighted_sum(swot.strengths),
+        weakness_score=weighted_sum(swot.weaknesses),
+        opportunity_score=weighted_sum(swot.opportunities),
+        threat_score=weighted_sum(swot.threats),
         weighted=swot.weighted,
     )

@@ -32,7 +32,10 @@ from urllib.parse import parse_qs, urlsplit
 import jwt
 
 WEB = Path(__file__).resolve().parent
-PAGES = {"/": "demo/index.html", "/index.html": "demo/index.html", "/knowledge.html": "demo/knowledge.html"}
+# Each page is its title and main part; demo/layout.html gives them the same portal frame.
+PAGES = {"/": ("首页", "demo/index.html"), "/index.html": ("首页", "demo/index.html"),
+         "/knowledge.html": ("知识库", "demo/knowledge.html")}
+LAYOUT = "demo/layout.html"
 STATIC = {
     "/widget.js": ("widget.js", "text/javascript; charset=utf-8"),
     "/widget.css": ("widget.css", "text/css; charset=utf-8"),
@@ -84,7 +87,7 @@ class PortalHandler(BaseHTTPRequestHandler):
             user = parse_qs(url.query).get("user", [remembered])[0]
             if not USER_NAME.match(user):
                 return self._send(400, b"bad user", "text/plain; charset=utf-8")
-            return self._send(200, self._page(PAGES[url.path], user).encode(), "text/html; charset=utf-8",
+            return self._send(200, self._page(*PAGES[url.path], user).encode(), "text/html; charset=utf-8",
                               [("Set-Cookie", f"demo_user={user}; Path=/; SameSite=Lax; HttpOnly")])
         if url.path == "/admin":
             return self._admin(parse_qs(url.query).get("user", ["admin"])[0])
@@ -108,11 +111,14 @@ class PortalHandler(BaseHTTPRequestHandler):
         self._send(303, b"", "text/plain; charset=utf-8",
                    [("Location", f"{s.bot_url}{ADMIN_PAGE}#token={token}"), ("Referrer-Policy", "no-referrer")])
 
-    def _page(self, name: str, user: str) -> str:
+    def _page(self, title: str, content: str, user: str) -> str:
+        """The layout around the page's main part, with the user's name and token filled in."""
         s = self.settings
         token = mint_token(user, s.secret, s.ttl) if s.secret else ""
-        values = {"USER": user if s.secret else "匿名（开发模式）", "BOT_URL": s.bot_url, "TOKEN": token}
-        text = (WEB / name).read_text(encoding="utf-8")
+        values = {"TITLE": title, "USER": user if s.secret else "匿名（开发模式）", "BOT_URL": s.bot_url,
+                  "TOKEN": token}
+        main = (WEB / content).read_text(encoding="utf-8").rstrip("\n")
+        text = (WEB / LAYOUT).read_text(encoding="utf-8").replace("{{CONTENT}}", main)
         for key, value in values.items():
             text = text.replace("{{" + key + "}}", html.escape(value))
         return text

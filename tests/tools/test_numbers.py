@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from bot.tools.numbers import (
@@ -60,19 +63,8 @@ NUMBERS: list[tuple[str, float]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), NUMBERS)
-def test_parse_number(text: str, expected: float) -> None:
-    assert parse_number(text) == pytest.approx(expected)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["", "   ", "很多", "不知道", "3到5", "3-5万", "一两千", "三五个", "2023年预算100万",
-     "万", "大概一点", "统一安排"],
-)  # fmt: skip
-def test_parse_number_none(text: str) -> None:
-    assert parse_number(text) is None
-
+NOT_NUMBERS = ["", "   ", "很多", "不知道", "3到5", "3-5万", "一两千", "三五个", "2023年预算100万",
+               "万", "大概一点", "统一安排"]  # fmt: skip
 
 PERCENTS: list[tuple[str, float]] = [
     ("15%", 0.15),
@@ -100,14 +92,22 @@ PERCENTS: list[tuple[str, float]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), PERCENTS)
-def test_parse_percent(text: str, expected: float) -> None:
-    assert parse_percent(text) == pytest.approx(expected)
+NOT_PERCENTS = ["", "很多", "120", "15%到20%", "8000辆", "一两成"]
 
 
-@pytest.mark.parametrize("text", ["", "很多", "120", "15%到20%", "8000辆", "一两成"])
-def test_parse_percent_none(text: str) -> None:
-    assert parse_percent(text) is None
+def parse_cases(parse: Callable[[str], float | None], values: list[tuple[str, float]],
+                unreadable: list[str]) -> list[Any]:
+    """One case per text: its value, or None for a text the parser must refuse."""
+    return [pytest.param(parse, text, expected, id=f"{parse.__name__}({text!r})")
+            for text, expected in [*values, *((text, None) for text in unreadable)]]
+
+
+@pytest.mark.parametrize(("parse", "text", "expected"), [
+    *parse_cases(parse_number, NUMBERS, NOT_NUMBERS),
+    *parse_cases(parse_percent, PERCENTS, NOT_PERCENTS),
+])
+def test_parse(parse: Callable[[str], float | None], text: str, expected: float | None) -> None:
+    assert parse(text) == (None if expected is None else pytest.approx(expected))
 
 
 def test_find_quantities_sentence() -> None:
