@@ -114,11 +114,13 @@ def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="write every result here")
     parser.add_argument("--misses", action="store_true", help="print the failed items")
+    parser.add_argument("--folder", type=Path, default=HERE,
+                        help="score the set_*.yml of another folder (the development set, tests/dev)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as workdir:
         servers = BotServers(Path(workdir)).start()
         try:
-            results = run(servers.say, load_items())
+            results = run(servers.say, load_items(args.folder))
         finally:
             servers.stop()
     if args.misses:
