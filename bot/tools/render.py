@@ -1,6 +1,6 @@
 """What the advisory tools share: the Markdown report layout, the 是/否/不确定 step, small parsers.
 
-Each tool keeps its own words in its ``texts.py``; only the shape lives here, so every export
+Each tool keeps its own words in its ``texts.yml``; only the shape lives here, so every export
 looks alike and a fix to the layout or the answer words reaches all tools at once.
 """
 

@@ -14,7 +14,7 @@ from typing import Any
 BAND_LOW = 0.15
 BAND_HIGH = 0.30
 
-# Status codes of one region; texts.py has their Chinese wording.
+# Status codes of one region; texts.yml has their Chinese wording.
 BELOW, WITHIN, ABOVE = "below", "within", "above"
 OVER_POTENTIAL = "over_potential"  # sold more than the potential: the inputs are wrong
 NO_POTENTIAL = "no_potential"  # zero vehicles or zero hours: no share can be computed
