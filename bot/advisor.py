@@ -506,6 +506,25 @@ def _situation_intro(situation: Situation) -> str:
     return texts.SITUATION_TYPE.format(cues="、".join(situation.cues[:3]))
 
 
+def one_sided_case_reply(situation: Situation, snapshot: Snapshot) -> Reply | None:
+    """A case with one side only ("口碑好、资金足，下一步怎么走"): the two quadrants it can
+    be in, each with its strategy, and what to tell to decide between them."""
+    options = [(q, snapshot.get(t)) for q, t in situation.options]
+    if not situation.known or any(topic is None for _, topic in options):
+        return None
+    missing = texts.SITUATION_MISSING["outside" if situation.known in "SW" else "inside"]
+    lines = [texts.SITUATION_PARTIAL.format(cues="、".join(situation.cues[:4]),
+                                            known=texts.SITUATION_KNOWN[situation.known], missing=missing)]
+    for quadrant, topic in options:
+        other = quadrant.replace(situation.known, "")
+        lines.append(texts.SITUATION_OPTION.format(condition=texts.SITUATION_CONDITION[other], quadrant=quadrant,
+                                                   name=topic.name, summary=topic.summary.split("。")[0]))
+    lines.append(texts.SITUATION_PARTIAL_END.format(missing=missing))
+    lines.append(_sources_text(None, options[0][1]))
+    buttons = [Button(topic.name, ask_for(topic)) for _, topic in options]
+    return Reply("answer", "\n".join(lines), buttons, None, None, case=True)
+
+
 def _sure(hit: Hit, intent: str | None) -> bool:
     """Whether a passage is evidence enough to answer (see the calibration above)."""
     out_of_scope = intent == "out_of_scope"
@@ -607,7 +626,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     topics = _named_topics(question, text, snapshot)
     # Question words outside the names: "SMART原则里R是啥" does not ask for 原则.
     asked = _without_names(text, [*topics, *([last.id] if last else [])], snapshot)
-    aspect = question.aspect or detect_aspect(asked, question.intent)
+    worded_aspect = question.aspect or detect_aspect(asked)
+    aspect = worded_aspect or detect_aspect(asked, question.intent)
     chat = smalltalk_kind(text)
 
     if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
@@ -619,7 +639,11 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     # topic word it happens to contain ("…旅游市场回暖" names 市场) and is a new question even
     # right after a topic: "该怎么办" is no follow-up of the last one.
     situation = place(text)
-    if situation and snapshot.get(situation.topic_id):
+    if situation and situation.options:
+        reply = one_sided_case_reply(situation, snapshot)
+        if reply:
+            return reply
+    elif situation and snapshot.get(situation.topic_id):
         topic = snapshot.topics[situation.topic_id]
         reply = answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
         reply.case = True
@@ -631,7 +655,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return reply
     if topics:
         topic = snapshot.topics[topics[0]]
-        if len(topic.name) <= GENERIC_NAME_LENGTH:  # "营销费用咋分到每个月" is no question about 营销
+        specific_name = next((t for t in topics[1:] if len(snapshot.topics[t].name) > GENERIC_NAME_LENGTH), None)
+        if len(topic.name) <= GENERIC_NAME_LENGTH and specific_name:  # "营销里常说的4P" asks for 4P
+            topic = snapshot.topics[specific_name]
+        elif len(topic.name) <= GENERIC_NAME_LENGTH:  # "营销费用咋分到每个月" is no question about 营销
             by_question = asked_topic(text, snapshot)
             if by_question is not None and by_question != topic.id:
                 return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
@@ -639,6 +666,12 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _choice_from_hit(other, specific))
+        if aspect and not worded_aspect:
+            # Only the classifier's intent names the kind (ask_role_duties); an item the
+            # question's own words point at wins ("营销服务经理直接向谁汇报" is no duty list).
+            evidence = item_choice(topic, asked, snapshot)
+            if evidence.clear:
+                return answer_topic(topic, None, snapshot, text, evidence)
         return answer_topic(topic, aspect, snapshot, text)
     followup = last is not None and looks_like_followup(text)
     if followup:

@@ -4,11 +4,11 @@
 strength (口碑好) and a threat (同类店): the ST quadrant, whose strategy the documents
 describe. People describe the same case in endless wordings ("维修技术在片区数一数二",
 "设施老了", "旅游市场回暖"), so a clause is read by its parts rather than by whole
-phrases: an internal subject (技术, 设施, 团队) or an external one (市场, 需求, 小区) with a
-positive or negative word makes a strength, weakness, opportunity or threat; competitors
-are always a threat and a new demand always an opportunity. Cases that meet a strategy
-type's preconditions (成本…低, 只做一类客户 …) point at that type. A case counts only when
-the message asks for a way forward.
+phrases: each good or bad word belongs to the subject nearest to it, an internal one (技术,
+设施, 团队) or an external one (市场, 需求, 小区), and makes a strength, weakness,
+opportunity or threat. Rivals' good news is our threat. Cases that meet a strategy type's
+preconditions (成本…低, 只做一类客户 …) point at that type. When only one side of the
+company is described, the case gets the two quadrants it can be in, with what decides.
 """
 
 from __future__ import annotations
@@ -20,13 +20,21 @@ from pathlib import Path
 
 import yaml
 
+from bot.clause_model import load_clause_model
 from bot.normalize import normalize
 
 TABLE = Path(__file__).resolve().parents[1] / "knowledge" / "situations.yml"
 FACTORS = ("strength", "weakness", "opportunity", "threat")
+OPPOSITE = {"strength": "weakness", "weakness": "strength", "opportunity": "threat", "threat": "opportunity"}
 GAP = normalize("…")  # "...": a cue "成本…低" holds its parts in this order
-# Clauses end at punctuation and at the words that turn a description around.
-_CLAUSE = re.compile(r"[,.;:!?，。；：！？、\s]+|但是|但|可是|可|不过|然而|而且|而|却|同时|并且")
+# Clauses end at punctuation and at the words that turn a description around
+# ("可" only as "but", not in 可以 / 可能).
+_CLAUSE = re.compile(r"[,.;:!?，。；：！？、\s]+|但是|但|可是|可(?![以能])|不过|然而|而且|而|却|同时|并且")
+# The quadrants a one-sided case can be in: the known letter and the two possible others.
+# How sure the example-trained reader must be of a clause's side and of its polarity.
+MODEL_SIDE_CONFIDENCE = 0.9
+MODEL_POLARITY_CONFIDENCE = 0.9
+_OPTIONS = {"S": ("SO", "ST"), "W": ("WO", "WT"), "O": ("SO", "WO"), "T": ("ST", "WT")}
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,9 @@ class Situation:
     topic_id: str
     quadrant: str | None  # "SO" … "WT" for a SWOT case
     cues: tuple[str, ...]  # the words that placed it, for the reply
+    # A case with one side only ("S", "W", "O" or "T") and the two quadrants it can be in.
+    known: str | None = None
+    options: tuple[tuple[str, str], ...] = ()  # (quadrant, topic id)
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,12 +53,19 @@ class SituationTable:
     swot: dict[str, tuple[str, ...]]
     quadrants: dict[str, str]
     strategy_types: dict[str, tuple[str, ...]]
+    ours: tuple[str, ...] = ()
+    direction: tuple[str, ...] = ()
+    definitional: tuple[str, ...] = ()
     internal: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
     inverted: tuple[str, ...] = ()  # subjects where less is better (成本低 is a strength)
+    inside: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     negation: tuple[str, ...] = ()
+    magnitude: tuple[str, ...] = ()  # polarity words an inverted subject turns around
 
 
 @lru_cache(maxsize=2)
@@ -61,12 +79,12 @@ def load_situations(path: Path = TABLE) -> SituationTable:
         swot={kind: words(data.get("swot", {}).get(kind)) for kind in FACTORS},
         quadrants={str(k).upper(): str(v) for k, v in (data.get("quadrants") or {}).items()},
         strategy_types={str(k): words(v) for k, v in (data.get("strategy_types") or {}).items()},
-        internal=words(subjects.get("internal")),
-        external=words(subjects.get("external")),
-        inverted=words(subjects.get("inverted")),
-        positive=words(polarity.get("positive")),
-        negative=words(polarity.get("negative")),
-        negation=words(polarity.get("negation")),
+        ours=words(data.get("ours")),
+        direction=words(data.get("direction")),
+        definitional=words(data.get("definitional")),
+        **{key: words(subjects.get(key)) for key in ("internal", "external", "inverted", "inside", "outside",
+                                                     "others")},
+        **{key: words(polarity.get(key)) for key in ("positive", "negative", "negation", "magnitude")},
     )
 
 
@@ -91,67 +109,169 @@ def _found(text: str, words: tuple[str, ...]) -> list[str]:
     return hits
 
 
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    word: str
+
+
+def _spans(text: str, words: tuple[str, ...], taken: list[_Span] | None = None) -> list[_Span]:
+    """Every occurrence of the words, longest first, none overlapping another or ``taken``."""
+    kept: list[_Span] = list(taken or [])
+    own: list[_Span] = []
+    for word in sorted(set(words), key=len, reverse=True):
+        start = text.find(word)
+        while word and start >= 0:
+            span = _Span(start, start + len(word), word)
+            if not any(span.start < k.end and k.start < span.end for k in kept):
+                kept.append(span)
+                own.append(span)
+            start = text.find(word, start + 1)
+    return sorted(own, key=lambda s: s.start)
+
+
 def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(normalize(text)) if c]
 
 
-def _polarity(clause: str, table: SituationTable) -> int:
-    """+1 good, -1 bad, 0 unclear; "不好", "没那么强" turn a positive word around."""
-    score = 0
-    for word in _found(clause, table.positive):
-        at = clause.find(word)
-        negated = any(clause[max(0, at - len(n)):at] == n for n in table.negation)
-        score += -1 if negated else 1
-    score -= len([w for w in _found(clause, table.negative)
-                  if not any(w in p for p in _found(clause, table.positive))])
-    return (score > 0) - (score < 0)
+def _negated(clause: str, at: int, table: SituationTable) -> bool:
+    return any(n and clause[:at].endswith(n) for n in table.negation)
+
+
+def _phrases(clause: str, table: SituationTable) -> list[tuple[str, str]]:
+    """Phrases that are one factor kind on their own ("内部劣势外部威胁" holds two); a
+    negation in front turns one around ("没什么机会")."""
+    found: list[tuple[str, str]] = []
+    taken: list[_Span] = []
+    for kind in ("threat", "opportunity", "weakness", "strength"):
+        for cue in _found(clause, table.swot[kind]):
+            at = clause.find(cue.split(GAP)[0])
+            span = _Span(at, at + len(cue), cue)
+            if any(span.start < t.end and t.start < span.end for t in taken):
+                continue
+            taken.append(span)
+            found.append(((OPPOSITE[kind] if _negated(clause, at, table) else kind), cue))
+    return found
+
+
+def _nearest(subjects: list[_Span], word: _Span) -> _Span | None:
+    """The subject a good or bad word describes: the nearest one before it, else after it."""
+    before = [s for s in subjects if s.end <= word.start]
+    if before:
+        return max(before, key=lambda s: s.end)
+    after = [s for s in subjects if s.start >= word.end]
+    return min(after, key=lambda s: s.start) if after else None
+
+
+def _by_parts(clause: str, table: SituationTable) -> list[tuple[str, str]]:
+    """Subject + polarity: each good or bad word counts for the side of its nearest subject."""
+    others = _spans(clause, table.others)
+    inside = _spans(clause, table.inside, others)
+    outside = _spans(clause, table.outside, others + inside)
+    marks = others + inside + outside
+    subjects = [(s, "internal") for s in _spans(clause, table.internal, marks)]
+    subjects += [(s, "external") for s in _spans(clause, table.external, marks + [s for s, _ in subjects])]
+    taken = marks + [s for s, _ in subjects]
+    polar = [(w, 1) for w in _spans(clause, table.positive, taken)]
+    polar += [(w, -1) for w in _spans(clause, table.negative, taken + [w for w, _ in polar])]
+    if not polar or not (subjects or marks):
+        return []
+    score = {"internal": 0, "external": 0}
+    for word, sign in polar:
+        if _negated(clause, word.start, table):
+            sign = -sign
+        subject = _nearest([s for s, _ in subjects], word)
+        side = next((kind for s, kind in subjects if s == subject), None)
+        if subject is not None and subject.word in table.inverted and word.word in table.magnitude:
+            sign = -sign
+        if others:  # the rivals' strengths are our threats
+            side, sign = "external", -sign
+        elif outside:
+            side = "external"
+        elif inside:
+            side = "internal"
+        if side:
+            score[side] += sign
+    kinds = {"internal": ("strength", "weakness"), "external": ("opportunity", "threat")}
+    return [(kinds[side][0 if value > 0 else 1], clause) for side, value in score.items() if value]
+
+
+def _by_model(clause: str, table: SituationTable) -> list[tuple[str, str]]:
+    """The example-trained reader (bot/clause_model.py) for a clause the lists cannot read;
+    a good or bad word the lists know still decides the polarity."""
+    reading = load_clause_model().read(clause)
+    if reading.side == "none" or reading.side_confidence < MODEL_SIDE_CONFIDENCE:
+        return []
+    taken = _spans(clause, table.internal + table.external + table.others)
+    signs = [1 for _ in _spans(clause, table.positive, taken)] + [-1 for _ in _spans(clause, table.negative, taken)]
+    if signs and sum(signs):
+        good = sum(signs) > 0
+    elif reading.polarity_confidence >= MODEL_POLARITY_CONFIDENCE:
+        good = reading.good
+    else:
+        return []
+    if _spans(clause, table.others):  # the rivals' good news is our threat
+        reading_side, good = "external", not good
+    else:
+        reading_side = reading.side
+    kinds = {"internal": ("strength", "weakness"), "external": ("opportunity", "threat")}[reading_side]
+    return [(kinds[0 if good else 1], clause)]
+
+
+def factors_of(clause: str, table: SituationTable, model: bool = True) -> list[tuple[str, str]]:
+    """(factor kind, cue) pairs of one clause: explicit phrases first, else subject + polarity
+    (at most one per side: "品牌新车型卖爆了保有量猛增" is a strength and an opportunity),
+    else (with ``model``) the example-trained reader."""
+    return _phrases(clause, table) or _by_parts(clause, table) or (_by_model(clause, table) if model else [])
 
 
 def factor_of(clause: str, table: SituationTable) -> tuple[str, str] | None:
-    """(factor kind, cue) for one clause: explicit phrases first, then subject + polarity."""
-    for kind in ("threat", "opportunity", "weakness", "strength"):
-        hits = _found(clause, table.swot[kind])
-        if hits:
-            return kind, hits[0]
-    internal = _found(clause, table.internal)
-    external = _found(clause, table.external)
-    if not internal and not external:
-        return None
-    polarity = _polarity(clause, table)
-    if polarity == 0:
-        return None
-    subject = (internal or external)[0]
-    if subject in table.inverted:
-        polarity = -polarity
-    if internal and (not external or clause.find(internal[0]) <= clause.find(external[0])):
-        return ("strength" if polarity > 0 else "weakness"), clause
-    return ("opportunity" if polarity > 0 else "threat"), clause
+    """The first factor of a clause, or None."""
+    found = factors_of(clause, table)
+    return found[0] if found else None
 
 
-def _quadrant(text: str, table: SituationTable) -> tuple[str | None, tuple[str, ...]]:
+def _sides(text: str, table: SituationTable) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The internal letter (S/W), the external one (O/T), either None when unclear, and the
+    cues (one per factor clause)."""
     counts = dict.fromkeys(FACTORS, 0)
+    listed = dict.fromkeys(FACTORS, 0)  # read by the word lists, not only by the model
     cues: list[str] = []
     for clause in clauses(text):
-        found = factor_of(clause, table)
-        if found:
-            counts[found[0]] += 1
-            cues.append(found[1])
+        by_lists = factors_of(clause, table, model=False)
+        for kind, cue in by_lists or factors_of(clause, table):
+            counts[kind] += 1
+            listed[kind] += bool(by_lists)
+            if cue not in cues:
+                cues.append(cue)
     inside = "S" if counts["strength"] > counts["weakness"] else "W" if counts["weakness"] > counts["strength"] else None
     outside = ("O" if counts["opportunity"] > counts["threat"]
                else "T" if counts["threat"] > counts["opportunity"] else None)
-    return (inside + outside if inside and outside else None), tuple(cues)
+    # The model only completes a reading: a case needs one factor the word lists read.
+    if not any(listed.values()):
+        return None, None, tuple(cues)
+    return inside, outside, tuple(cues)
 
 
 def place(text: str, table: SituationTable | None = None) -> Situation | None:
-    """The topic a described case belongs to, or None when it is no case or unclear."""
+    """The topic a described case belongs to, or None when it is no case or unclear.
+
+    A case needs a request for a way forward or a first-person description ("我们…") and
+    no question about the model itself ("扩张性战略有哪几种方式")."""
     table = table or load_situations()
     norm = normalize(text)
-    if not _found(norm, table.asks):
+    if _found(norm, table.definitional):
+        return None
+    asks = bool(_found(norm, table.asks))
+    ours = bool(_found(norm, table.ours))
+    if not asks and not ours:
         return None
     typed = sorted(((len(_found(norm, cues)), topic) for topic, cues in table.strategy_types.items()),
                    reverse=True)
     best_type = typed[0] if typed and typed[0][0] > 0 and (len(typed) == 1 or typed[0][0] > typed[1][0]) else None
-    quadrant, cues = _quadrant(norm, table)
+    inside, outside, cues = _sides(norm, table)
+    quadrant = inside + outside if inside and outside else None
     # Two preconditions of one strategy type outweigh a quadrant read from the same words
     # ("成本比对手低" is also a strength against a competitor).
     if best_type and (best_type[0] >= 2 or quadrant is None):
@@ -159,4 +279,10 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
         return Situation(topic, None, tuple(_found(norm, table.strategy_types[topic])))
     if quadrant:
         return Situation(table.quadrants[quadrant], quadrant, cues)
+    known = inside or outside
+    # One side only: a request for a direction, or a longer description ("态度差、客户不满意，
+    # 有什么办法" asks for a fix, not a strategy).
+    if known and ours and (_found(norm, table.direction) or (asks and len(cues) >= 3)):
+        options = tuple((q, table.quadrants[q]) for q in _OPTIONS[known])
+        return Situation(options[0][1], None, cues, known, options)
     return None

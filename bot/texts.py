@@ -37,6 +37,14 @@ NO_ALIASES = "资料里没有给出{name}的其他叫法。"
 ALSO_LINE = "🔎 资料里相关的一条（{title}）：{item}（《{section}》）"
 SITUATION_SWOT = "按您描述的情况（{cues}），属于SWOT的{quadrant}组合，资料建议这样做："
 SITUATION_TYPE = "按您描述的情况（{cues}），资料里对应的是下面这种战略："
+# A case that describes one side only: the two quadrants it can be in, and what decides.
+SITUATION_PARTIAL = "按您描述的情况（{cues}），{known}；{missing}还没说清楚，按SWOT有两种可能："
+SITUATION_KNOWN = {"S": "内部条件属于优势", "W": "内部条件属于劣势", "O": "外部环境属于机会", "T": "外部环境属于威胁"}
+SITUATION_MISSING = {"inside": "内部条件（人员、资金、服务、品牌等）", "outside": "外部环境（市场需求、政策、竞争等）"}
+# What the unknown letter of a possible quadrant would mean.
+SITUATION_CONDITION = {"O": "如果外部机会多", "T": "如果外部威胁多", "S": "如果自身优势多", "W": "如果自身劣势多"}
+SITUATION_OPTION = "• {condition}：{quadrant}组合，宜采用{name}——{summary}"
+SITUATION_PARTIAL_END = "补充一下{missing}，我再帮您确定；也可以说“做SWOT分析”，我一步步带您做。"
 ASPECT_MISSING = "资料里没有专门讲{name}的“{aspect}”，先给您看主要内容："
 COMPARE_HEADER = "【{a}】与【{b}】对比："
 COMPARE_SUMMARY = "• {name}：{summary}"

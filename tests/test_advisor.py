@@ -130,6 +130,13 @@ def test_described_case_is_placed_in_the_swot_quadrant(snapshot: Snapshot) -> No
     assert reply.topic_id == "defensive_strategy" and "WO" in reply.text
 
 
+def test_one_sided_case_names_both_possible_strategies_and_what_decides(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们网点口碑好、资金也充足，下一步往哪个方向走")
+    assert reply.case and reply.topic_id is None
+    assert "SO组合" in reply.text and "ST组合" in reply.text and "外部环境" in reply.text
+    assert [b.ask.topic_id for b in reply.buttons] == ["expansion_strategy", "diversification_dispersion_strategy"]
+
+
 def test_button_payloads_are_valid_rasa_intents_with_entities(snapshot: Snapshot) -> None:
     payload = payloads.ask(ask_for(snapshot.topics["service_manager"], "requirements"))
     intent, entities = re.match(r"^/(\w+)(\{.*\})$", payload).groups()

@@ -75,7 +75,11 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     """(score, facet, best item) for every facet, best first."""
     table = table or load_table()
     names = {normalize(n) for n in (topic.name, *topic.aliases)}
-    names |= {t for n in names for t in tokens(n)}
+    # A word of a composite name ("竞争地位与原则") still picks the facet it titles
+    # ("竞争的五项原则") when only some facets carry it.
+    titles = [normalize(f.title) for f in topic.facets]
+    names |= {t for n in names for t in tokens(n)
+              if t in names or not 0 < sum(t in title for title in titles) <= len(titles) // 2}
     forms = [_forms(w, table) for w in _words(question, names)]
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []

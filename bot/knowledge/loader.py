@@ -37,7 +37,8 @@ from bot.ops.overlay import ADDITIONS_FILE, file_label, overlay_document
 
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 # Metadata and language tables beside the knowledge, read by their own modules.
-SKIPPED_FILES = {"sections.yml", "uncovered.yml", "colloquial.yml", "situations.yml", "contacts.yml"}
+SKIPPED_FILES = {"sections.yml", "uncovered.yml", "colloquial.yml", "situations.yml", "situation_clauses.yml",
+                 "contacts.yml"}
 CONTACTS_FILE = "contacts.yml"
 # libyaml when present: the same safe loading, ten times faster (an admin edit re-reads all).
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
