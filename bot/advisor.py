@@ -630,14 +630,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     aspect = worded_aspect or detect_aspect(asked, question.intent)
     chat = smalltalk_kind(text)
 
-    if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
-        return out_of_scope_reply()
-    if chat and not topics:
-        return chat_reply(chat, snapshot)
-
     # A described case (strength and threat, or a strategy type's preconditions) outweighs a
     # topic word it happens to contain ("…旅游市场回暖" names 市场) and is a new question even
     # right after a topic: "该怎么办" is no follow-up of the last one.
+    # A case names its trade ("我们火锅店…", "快递网点…"): it comes before the off-topic words.
     situation = place(text)
     if situation and situation.options:
         reply = one_sided_case_reply(situation, snapshot)
@@ -648,6 +644,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         reply = answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
         reply.case = True
         return reply
+    if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
+        return out_of_scope_reply()
+    if chat and not topics:
+        return chat_reply(chat, snapshot)
     comparing = aspect == "differences" or question.intent == "ask_compare"
     if comparing:
         reply = _compare_reply(question, topics, last, text, snapshot)
@@ -673,7 +673,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if evidence.clear:
                 return answer_topic(topic, None, snapshot, text, evidence)
         return answer_topic(topic, aspect, snapshot, text)
-    followup = last is not None and looks_like_followup(text)
+    # As typed: the rewrite can lengthen it ("T是啥意思" → "t（时限）是什么意思").
+    followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text))
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:

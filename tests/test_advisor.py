@@ -115,6 +115,9 @@ def test_followups_resolve_against_the_last_topic(snapshot: Snapshot) -> None:
     # A follow-up with words of its own that the last topic lacks is a new question.
     reply = ask(snapshot, "那渠道策略呢", "ask_concept", last_topic="smart_principle")
     assert reply.topic_id != "smart_principle"
+    # Short as typed, even when the rewrite spells the letter out ("t（时限）是什么意思").
+    reply = ask(snapshot, "T是啥意思", "ask_concept", last_topic="smart_principle")
+    assert reply.topic_id == "smart_principle" and "👉 您问的这一条：T（Time-Table）" in reply.text
 
 
 def test_topic_names_do_not_count_as_question_words(snapshot: Snapshot) -> None:
