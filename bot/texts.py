@@ -44,7 +44,7 @@ SITUATION_MISSING = {"inside": "内部条件（人员、资金、服务、品牌
 # What the unknown letter of a possible quadrant would mean.
 SITUATION_CONDITION = {"O": "如果外部机会多", "T": "如果外部威胁多", "S": "如果自身优势多", "W": "如果自身劣势多"}
 SITUATION_OPTION = "• {condition}：{quadrant}组合，宜采用{name}——{summary}"
-SITUATION_PARTIAL_END = "补充一下{missing}，我再帮您确定；也可以说“做SWOT分析”，我一步步带您做。"
+SITUATION_PARTIAL_END = "把{missing}和刚才的情况一起发给我，我再帮您确定；也可以说“做SWOT分析”，我一步步带您做。"
 ASPECT_MISSING = "资料里没有专门讲{name}的“{aspect}”，先给您看主要内容："
 COMPARE_HEADER = "【{a}】与【{b}】对比："
 COMPARE_SUMMARY = "• {name}：{summary}"
