@@ -446,6 +446,8 @@ def test_command_of(text: str, hint: Command | None, expected: Command | None) -
     ("market_share", "区域有8000台车，每台每年2.5小时，我们做了5000工时，份额多少", True),
     ("budget", "营销费用使用效率咋提高", False), ("budget", "年度预算100万，厂家支持60万", True),
     ("marketing_plan", "策划书里的效果评估咋做", False), ("marketing_plan", "帮我写服务营销策划书", True),
+    ("competitors", "我想问下对比竞争对手第一步先做什么", False), ("swot", "请问SWOT分析分几步", False),
+    ("competitors", "我想和竞争对手对比一下", True),
 ])
 def test_only_requests_and_data_start_a_tool(kind: str, text: str, expected: bool) -> None:
     assert runner.asks_to_start(registry.get(kind), text) is expected

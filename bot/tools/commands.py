@@ -51,9 +51,14 @@ _REQUESTING = re.compile(
 )
 
 
+# Words that announce a question, not a request ("我想问下…", "请问…"): they hold 我想 / 请.
+_ASKING = re.compile(r"我?想(?:问|知道|了解|请教|搞清楚|弄明白)|请问|请教|请(?:解释|说明|介绍)")
+
+
 def reads_like_request(text: str) -> bool:
-    """"帮我做SWOT分析" asks for the tool; "SWOT分析怎么做" or "规划最后一步干嘛" asks about it."""
-    return is_payload(text) or bool(_REQUESTING.search(text or ""))
+    """"帮我做SWOT分析" asks for the tool; "SWOT分析怎么做", "规划最后一步干嘛" or
+    "我想问下第一步做什么" asks about it."""
+    return is_payload(text) or bool(_REQUESTING.search(_ASKING.sub(" ", text or "")))
 
 
 def command_of(text: str, hint: Command | None = None) -> Command | None:
