@@ -321,6 +321,13 @@ def _extra_words(name: str, said: str) -> tuple[str, ...]:
     return tuple(tokens(name.replace(said, " ")))
 
 
+def _mostly_in(word: str, terms: set[str]) -> bool:
+    """At least half the word's character bigrams occur ("四大特性" covers 特性; one 实施 does
+    not cover 教学实施方案)."""
+    bigrams = [word[i:i + 2] for i in range(len(word) - 1)]
+    return bool(bigrams) and 2 * sum(b in terms for b in bigrams) >= len(bigrams)
+
+
 def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
     """Prefer a more specific topic whose name extends the one the user named.
 
@@ -344,7 +351,7 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
             if said not in name or name == said:
                 continue
             extra = _extra_words(name, said)
-            covered = [t for t in extra if t in residual or any(t[i:i + 2] in residual for i in range(len(t) - 1))]
+            covered = [t for t in extra if t in residual or _mostly_in(t, residual)]
             if extra and len(covered) == len(extra) and len(covered) > best_covered:
                 best, best_covered = other.id, len(covered)
     return best
