@@ -274,7 +274,8 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
     quadrant = inside + outside if inside and outside else None
     # Two preconditions of one strategy type outweigh a quadrant read from the same words
     # ("成本比对手低" is also a strength against a competitor).
-    if best_type and (best_type[0] >= 2 or quadrant is None):
+    # One precondition counts only with a request ("除了…还要" also occurs in a duty list).
+    if best_type and (best_type[0] >= 2 or (quadrant is None and asks)):
         topic = best_type[1]
         return Situation(topic, None, tuple(_found(norm, table.strategy_types[topic])))
     if quadrant:
