@@ -648,7 +648,9 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return reply
     elif situation and snapshot.get(situation.topic_id):
         topic = snapshot.topics[situation.topic_id]
-        reply = answer_topic(topic, aspect, snapshot, text, intro=_situation_intro(situation))
+        # A case asks for the strategy's content, never for its other names or a comparison.
+        case_aspect = None if aspect in ("aliases", "differences") else aspect
+        reply = answer_topic(topic, case_aspect, snapshot, text, intro=_situation_intro(situation))
         reply.case = True
         return reply
     if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
