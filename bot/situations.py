@@ -240,7 +240,7 @@ def _sides(text: str, table: SituationTable) -> tuple[str | None, str | None, tu
     cues: list[str] = []
     for clause in clauses(text):
         by_lists = factors_of(clause, table, model=False)
-        for kind, cue in by_lists or factors_of(clause, table):
+        for kind, cue in by_lists or _by_model(clause, table):
             counts[kind] += 1
             listed[kind] += bool(by_lists)
             if cue not in cues:
