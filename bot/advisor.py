@@ -15,6 +15,7 @@ from functools import lru_cache
 from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
+from bot.knowledge.definitions import defined
 from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
@@ -692,6 +693,13 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             # Nothing in it belongs to another topic ("谁提出来的", "又叫啥"): the last topic's
             # own items decide, before a global search can pull the question elsewhere.
             return answer_topic(last, aspect, snapshot, text)
+    definition = defined(text, snapshot)
+    if definition is not None:  # "战略是什么意思": the one sentence or item defining it
+        topic = snapshot.topics[definition.topic_id]
+        facet = topic.facets[definition.facet] if definition.facet is not None else None
+        choice = (FacetChoice(facet, definition.item if len(facet.items) > 1 else None, True)
+                  if facet is not None else FacetChoice(None))
+        return answer_topic(topic, None, snapshot, text, choice)
     by_question = asked_topic(text, snapshot)
     if by_question is not None:
         return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)

@@ -62,3 +62,18 @@ def test_real_topic_facet_by_question_words(snapshot: Snapshot) -> None:
 ])
 def test_ordinal(text: str, index: int | None) -> None:
     assert ordinal(text) == index
+
+
+def test_a_composite_topic_said_by_one_half_answers_that_half() -> None:
+    composite = TopicView("c", "concept", "竞争地位与原则", ("竞争的原则", "竞争地位"), "概述", "", SOURCE, (
+        facet("elements", "衡量竞争地位", "市场占有率"),
+        facet("principles", "竞争的五项原则", "进攻是最好的防御"),
+    ), ())
+    plain = TopicView("p", "concept", "服务营销组合", (), "概述", "", SOURCE, (
+        facet("elements", "七要素", "产品"), facet("differences", "与产品营销组合相比", "7项要素"),
+    ), ())
+    from bot.knowledge.tokenize import add_words
+
+    add_words(["竞争的原则", "服务营销组合"])
+    assert choose_facet(composite, "竞争的原则有哪几条", None).facet.title == "竞争的五项原则"
+    assert not choose_facet(plain, "服务营销组合有哪些", None).clear  # 组合 is its own name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.colloquial import Colloquial, load_table
 from bot.knowledge.repository import FacetView, TopicView
-from bot.knowledge.tokenize import tokens
+from bot.knowledge.tokenize import parts, tokens
 from bot.normalize import normalize
 
 # Facet kinds that answer a question about another kind when that one is absent
@@ -44,9 +44,20 @@ class FacetChoice:
     clear: bool = False  # the facet won on evidence (not a default)
 
 
-def _words(text: str, names: set[str]) -> list[str]:
-    """Question content words, without the topic's own name (it is in every facet)."""
-    return [token for token in tokens(text) if token not in names]
+_COMPOSITE = re.compile("[与和及、]")
+
+
+def _words(text: str, names: set[str], composite: bool) -> list[str]:
+    """Question content words, without the topic's own name (it is in every facet). A
+    composite topic ("竞争地位与原则") said by one of its halves as one token keeps the word
+    that names the half ("竞争的原则" keeps 原则)."""
+    out = []
+    for token in tokens(text):
+        if token not in names:
+            out.append(token)
+        elif composite:
+            out.extend(p for p in parts(token) if p not in names)
+    return out
 
 
 def _forms(word: str, table: Colloquial) -> frozenset[str]:
@@ -78,9 +89,10 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     # A word of a composite name ("竞争地位与原则") still picks the facet it titles
     # ("竞争的五项原则") when only some facets carry it.
     titles = [normalize(f.title) for f in topic.facets]
-    names |= {t for n in names for t in tokens(n)
+    composite = _COMPOSITE.search(topic.name) is not None
+    names |= {t for n in names for token in tokens(n) for t in (token, *(parts(token) if composite else ()))
               if t in names or not 0 < sum(t in title for title in titles) <= len(titles) // 2}
-    forms = [_forms(w, table) for w in _words(question, names)]
+    forms = [_forms(w, table) for w in _words(question, names, composite)]
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []
     for position, facet in enumerate(topic.facets):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import jieba
 
@@ -40,3 +41,11 @@ def tokens(text: str) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+@lru_cache(maxsize=4096)
+def parts(word: str) -> tuple[str, ...]:
+    """The dictionary words inside a multi-character term ("竞争的原则" → 竞争, 原则): a
+    knowledge name is one token, but its parts can still tell its facets apart."""
+    return tuple(dict.fromkeys(p for p in jieba.cut_for_search(word)
+                               if p != word and len(p) >= 2 and p not in STOPWORDS and p in word))

@@ -1,0 +1,93 @@
+"""Terms the knowledge defines inside a topic, for "X是什么意思" when X names no topic.
+
+"战略是什么意思" names no topic, yet one summary says "战略是重大的、关系全局的规划"; "全员
+参与是啥" is the head of an item ("全员参与：…"). Such a question is answered by the one
+place that defines the term. A term defined in two topics ("产品：" in 4P and in 7P) is
+ambiguous and left to the other evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge.repository import Snapshot
+from bot.normalize import normalize
+
+_TERM = r"(?P<term>[\w（）()]{2,12}?)"
+_ASKING_AFTER = re.compile(
+    r"^(?:请问|所谓)?" + _TERM + r"(?:到底|究竟)?"
+    r"(?:是什么意思|是啥意思|什么意思|啥意思|的意思|的定义|的含义|是什么|是啥|指什么|指啥|是指什么|是指啥|"
+    r"怎么理解|咋理解|怎么定义|指的是什么|指的是啥)(?:呢|呀|啊)?$"
+)
+_ASKING_BEFORE = re.compile(r"^(?:请问)?(?:什么叫|什么叫做|什么是|啥是|啥叫|何为|何谓)" + _TERM + "(?:呢|呀|啊)?$")
+_DEFINING = ("是指", "就是", "指的是", "是", "指")
+_SENTENCE = re.compile(r"[。；;！!？?\n]")
+_HEAD = re.compile(r"^(?P<head>[^：:，,。]{2,12})[：:]")
+_BRACKET = re.compile(r"[（(][^）)]*[）)]")
+_MAX_TERM = 12
+
+
+@dataclass(frozen=True)
+class Definition:
+    topic_id: str
+    facet: int | None  # facet position, or None for the topic's summary
+    item: int | None
+
+
+def asked_term(text: str) -> str | None:
+    """The term of a definition question ("战略是什么意思" → 战略), if the text is one."""
+    norm = normalize(text).rstrip("?？。.!！ ")
+    match = _ASKING_AFTER.match(norm) or _ASKING_BEFORE.match(norm)
+    return match.group("term") if match else None
+
+
+def _sentence_terms(text: str) -> set[str]:
+    terms = set()
+    for sentence in _SENTENCE.split(normalize(text)):
+        sentence = sentence.strip()
+        for word in _DEFINING:
+            at = sentence.find(word)
+            if 2 <= at <= _MAX_TERM:
+                terms.add(sentence[:at])
+                break
+    return terms
+
+
+def _head_terms(item: str) -> set[str]:
+    match = _HEAD.match(normalize(item))
+    if not match:
+        return set()
+    head = match.group("head")
+    return {head, _BRACKET.sub("", head)} - {""}
+
+
+_index_cache: dict[str, dict[str, list[Definition]]] = {}
+
+
+def definitions_for(snapshot: Snapshot) -> dict[str, list[Definition]]:
+    """Term → the places defining it (cached per knowledge revision)."""
+    index = _index_cache.get(snapshot.revision)
+    if index is None:
+        index = {}
+        for topic in snapshot.ordered():
+            for term in _sentence_terms(topic.summary):
+                index.setdefault(term, []).append(Definition(topic.id, None, None))
+            for position, facet in enumerate(topic.facets):
+                for number, item in enumerate(facet.items):
+                    for term in _head_terms(item):
+                        index.setdefault(term, []).append(Definition(topic.id, position, number))
+        _index_cache.clear()
+        _index_cache[snapshot.revision] = index
+    return index
+
+
+def defined(text: str, snapshot: Snapshot) -> Definition | None:
+    """The one place that defines the term the question asks about, if there is one."""
+    term = asked_term(text)
+    if term is None:
+        return None
+    places = definitions_for(snapshot).get(term, [])
+    if len({p.topic_id for p in places}) != 1:
+        return None
+    return places[0]

@@ -1,0 +1,48 @@
+"""Definition questions about a term defined inside a topic ("战略是什么意思")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.definitions import asked_term, defined
+from bot.knowledge.repository import FacetView, Snapshot, TopicView
+from bot.knowledge.schema import Source
+
+SOURCE = (Source("doc.txt", "章节"),)
+
+
+def topic(topic_id: str, summary: str, *facets: FacetView) -> TopicView:
+    return TopicView(topic_id, "concept", topic_id, (), summary, "", SOURCE, facets, ())
+
+
+SNAPSHOT = Snapshot("r1", {
+    "a": topic("a", "战略是关系全局的规划。营销战略是职能战略。",
+               FacetView("core_ideas", "理念", ("顾客至上：顾客是生命线", "产品：第一要素"), SOURCE)),
+    "b": topic("b", "另一个主题。", FacetView("elements", "要素", ("产品：服务范围",), SOURCE)),
+})
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("战略是什么意思", "战略"), ("什么是战略？", "战略"), ("顾客至上指啥", "顾客至上"),
+    ("战略到底是啥呀", "战略"), ("营销战略有啥特点", None), ("那战略", None), ("战略", None),
+])
+def test_only_a_definition_question_asks_for_a_term(question: str, term: str | None) -> None:
+    assert asked_term(question) == term
+
+
+def test_a_sentence_or_an_item_head_defines_a_term() -> None:
+    assert defined("战略是什么意思", SNAPSHOT).topic_id == "a"
+    place = defined("顾客至上是啥", SNAPSHOT)
+    assert (place.topic_id, place.facet, place.item) == ("a", 0, 0)
+
+
+def test_a_term_two_topics_define_is_left_to_other_evidence() -> None:
+    assert defined("产品是什么", SNAPSHOT) is None
+    assert defined("渠道是什么", SNAPSHOT) is None
+
+
+def test_the_advisor_answers_the_topic_that_defines_the_term(snapshot: Snapshot) -> None:
+    from bot.advisor import Question, respond
+
+    reply = respond(Question(text="战略是什么意思", intent="ask_concept"), snapshot)
+    assert reply.kind == "answer" and "战略是重大的、关系全局的规划" in reply.text
