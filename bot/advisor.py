@@ -672,6 +672,11 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             by_question = asked_topic(text, snapshot)
             if by_question is not None and by_question != topic.id:
                 return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
+        elif len(topics) >= 2:  # "服务营销管理这门课几个学分" asks about the course
+            evidence = _clear_item(_item_hits(_without_names(text, topics, snapshot), snapshot, topics))
+            if evidence is not None and evidence.passage.topic_id != topic.id:
+                other = snapshot.topics[evidence.passage.topic_id]
+                return answer_topic(other, None, snapshot, text, _choice_from_hit(other, evidence))
         specific = _more_specific(topic, text, snapshot)
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
