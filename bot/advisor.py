@@ -139,10 +139,12 @@ def _sources_text(facet: FacetView | None, topic: TopicView) -> str:
     return texts.SOURCE_LINE.format(sources="、".join(titles))
 
 
-def _numbered(items: tuple[str, ...], limit: int = MAX_ITEMS, focus: int | None = None) -> list[str]:
+def _numbered(items: tuple[str, ...], limit: int = MAX_ITEMS, focus: tuple[int, ...] = ()) -> list[str]:
+    """The first ``limit`` items, but the items asked about are never cut off."""
+    beyond = [i for i in focus if i >= limit]
     shown = list(range(min(len(items), limit)))
-    if focus is not None and focus >= limit:
-        shown = shown[:limit - 1] + [focus]  # the item asked about is never cut off
+    if beyond:
+        shown = shown[:limit - len(beyond)] + beyond
     lines = [f"{i + 1}. {items[i]}" for i in shown]
     if len(items) > limit:
         lines.append(texts.LIST_CUT.format(total=len(items), shown=limit))
@@ -216,7 +218,8 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
         if focus is not None and len(facet.items) > 1:
             lines.append(texts.FOCUS_LINE.format(item=facet.items[focus]))
         lines.append(texts.FACET_HEADER.format(title=facet.title))
-        lines.extend(_numbered(facet.items, focus=focus))
+        asked = (focus,) if focus is not None else choice.group if choice.facet is facet else ()
+        lines.extend(_numbered(facet.items, focus=asked))
         others = [f.title for f in topic.facets if f is not facet]
         if others and not choice.clear:
             lines.append(texts.MORE_FACETS.format(titles="、".join(others[:6])))
@@ -384,6 +387,13 @@ def _choice_from_hit(topic: TopicView, hit: Hit) -> FacetChoice:
     if facet is None:  # the definition holds the answer: summary and default facet
         return FacetChoice(None)
     return FacetChoice(facet, hit.passage.item if len(facet.items) > 1 else None, True)
+
+
+def _worded_or_item(topic: TopicView, text: str, aspect: str | None, hit: Hit) -> FacetChoice:
+    """An item found the topic; the facet the question's words clearly pick still answers
+    ("规划分几个阶段，每段多长" asks for the stages, whichever item found the plan)."""
+    worded = choose_facet(topic, rewrite(text), aspect)
+    return worded if worded.clear else _choice_from_hit(topic, hit)
 
 
 def item_choice(topic: TopicView, query: str, snapshot: Snapshot) -> FacetChoice:
@@ -676,11 +686,11 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             evidence = _clear_item(_item_hits(_without_names(text, topics, snapshot), snapshot, topics))
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
-                return answer_topic(other, None, snapshot, text, _choice_from_hit(other, evidence))
+                return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, evidence))
         specific = _more_specific(topic, text, snapshot)
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
-            return answer_topic(other, None, snapshot, text, _choice_from_hit(other, specific))
+            return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, specific))
         if aspect and not worded_aspect:
             # Only the classifier's intent names the kind (ask_role_duties); an item the
             # question's own words point at wins ("营销服务经理直接向谁汇报" is no duty list).

@@ -222,3 +222,12 @@ def test_a_message_matching_a_topics_example_question_asks_for_that_topic(snapsh
 def test_a_described_case_gets_the_decision_without_an_extra_fact_line(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "我们酒店设备都旧了，员工也不够，可周边新建了好多写字楼，下一步咋走")
     assert reply.topic_id == "defensive_strategy" and "🔎" not in reply.text
+
+
+def test_items_a_question_singles_out_are_shown_even_beyond_the_cut(snapshot: Snapshot) -> None:
+    role = snapshot.topics["marketing_service_manager"]
+    duties = role.facet("duties").items
+    team = [i for i, item in enumerate(duties) if item.startswith("团队管理：")]
+    assert team and min(team) >= 12  # the premise: beyond the first twelve
+    reply = ask(snapshot, "营销服务经理团队管理这块管啥", "ask_role_duties", [role.id])
+    assert all(duties[i] in reply.text for i in team)

@@ -77,3 +77,25 @@ def test_a_composite_topic_said_by_one_half_answers_that_half() -> None:
     add_words(["竞争的原则", "服务营销组合"])
     assert choose_facet(composite, "竞争的原则有哪几条", None).facet.title == "竞争的五项原则"
     assert not choose_facet(plain, "服务营销组合有哪些", None).clear  # 组合 is its own name
+
+
+def test_a_question_asking_for_a_figure_picks_the_facet_that_states_one() -> None:
+    plan = topic(
+        facet("measures", "客户满意度的做法", "客户满意度：优化服务", "客户满意度：开展调查"),
+        facet("other", "预期成果", "知名度明显提高", "客户满意度达90%以上"),
+    )
+    choice = choose_facet(plan, "客户满意度要做到多少", None)
+    assert choice.facet.title == "预期成果" and choice.item == 1
+    assert choose_facet(plan, "客户满意度有哪些做法", None).facet.title == "客户满意度的做法"
+
+
+def test_a_few_items_tied_on_the_question_words_are_a_group() -> None:
+    role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (
+        facet("duties", "岗位职责", *[f"其他：第{i}项" for i in range(12)],
+              "团队管理：定目标", "团队管理：做考核"),
+        facet("working_conditions", "工作条件", "全面负责日常工作"),
+    ), ())
+    choice = choose_facet(role, "团队管理负责啥", "duties")
+    assert choice.facet.title == "岗位职责" and choice.group == (12, 13)
+    # The asked kind's own word (负责) does not pull in an item that merely says it.
+    assert choose_facet(role, "主要负责哪些", "duties").facet.title == "岗位职责"

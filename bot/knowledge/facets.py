@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.knowledge.aspects import ASPECT_WORDS
 from bot.knowledge.colloquial import Colloquial, load_table
 from bot.knowledge.repository import FacetView, TopicView
 from bot.knowledge.tokenize import parts, tokens
@@ -33,6 +34,10 @@ ITEM_WEIGHT = 1.0  # a question word in the facet's best item
 UNIQUE_ITEM_WEIGHT = 1.0  # that item is the only one of the facet with those words
 MIN_SCORE = 2.0
 MARGIN = 1.0
+# "要做到多少" asks for a figure: an item stating one holds the answer ("满意度达90%以上").
+_ASKS_FIGURE = re.compile(r"多少|多久|多长|多大|多高|比例|占比|百分之|几成|几年|几天|几个月|几次|几小时|几分钟")
+_FIGURE = re.compile(r"\d|百分之|[一二三四五六七八九十两百千万]+(?:个|%|成|年|月|天|次|分|倍|小时|分钟|周|课时|学分)")
+FIGURELESS_FACTOR = 0.5  # a facet whose best items state no figure hardly answers "多少"
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,2})(?:个|条|点|项|种|步|类|是|呢|$)")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
@@ -42,6 +47,7 @@ class FacetChoice:
     facet: FacetView | None
     item: int | None = None  # index of the item the question is about, when one stands out
     clear: bool = False  # the facet won on evidence (not a default)
+    group: tuple[int, ...] = ()  # items tied on the question's words ("团队管理：" × 4)
 
 
 _COMPOSITE = re.compile("[与和及、]")
@@ -81,9 +87,20 @@ def _hits(forms: list[frozenset[str]], text: str) -> int:
     return sum(any(_contains(text, f) for f in fs) for fs in forms)
 
 
+MAX_GROUP = 4  # more tied items than this single out nothing
+
+
+@dataclass(frozen=True)
+class FacetScore:
+    score: float
+    facet: FacetView
+    item: int | None  # the one item holding most question words, when one does
+    group: tuple[int, ...] = ()  # the items tied on most question words, when a few do
+
+
 def score_facets(topic: TopicView, question: str, kind: str | None,
-                 table: Colloquial | None = None) -> list[tuple[float, FacetView, int | None]]:
-    """(score, facet, best item) for every facet, best first."""
+                 table: Colloquial | None = None) -> list[FacetScore]:
+    """Every facet with its score and best items, best first."""
     table = table or load_table()
     names = {normalize(n) for n in (topic.name, *topic.aliases)}
     # A word of a composite name ("竞争地位与原则") still picks the facet it titles
@@ -92,21 +109,35 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     composite = _COMPOSITE.search(topic.name) is not None
     names |= {t for n in names for token in tokens(n) for t in (token, *(parts(token) if composite else ()))
               if t in names or not 0 < sum(t in title for title in titles) <= len(titles) // 2}
-    forms = [_forms(w, table) for w in _words(question, names, composite)]
+    # A word naming the asked kind ("负责" → duties) still tells two titles apart (特点 vs
+    # 特性), but in items it would pull in any line that happens to say it ("全面负责…").
+    asked_kind = kind if any(f.kind == kind for f in topic.facets) else None
+    kind_words = {w for k, words in ASPECT_WORDS if k == asked_kind for w in words}
+    words = _words(question, names, composite)
+    forms = [_forms(w, table) for w in words]
+    item_forms = [_forms(w, table) for w in words if w not in kind_words]
+    figure = _ASKS_FIGURE.search(normalize(question)) is not None
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []
     for position, facet in enumerate(topic.facets):
         score = KIND_WEIGHT if facet.kind == kind else FALLBACK_WEIGHT if facet.kind in related else 0.0
         score += TITLE_WEIGHT * _hits(forms, normalize(facet.title))
-        item_hits = [_hits(forms, normalize(item)) for item in facet.items]
+        item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
+                     for item in facet.items]
         score += ITEM_WEIGHT * (max(item_hits) if item_hits else 0)
-        best_item = None
-        if item_hits and max(item_hits) > 0 and item_hits.count(max(item_hits)) == 1:
-            best_item = item_hits.index(max(item_hits))
-            score += UNIQUE_ITEM_WEIGHT
-        scored.append((score, position, facet, best_item))
+        best_item, group = None, ()
+        if item_hits and max(item_hits) > 0:
+            group = tuple(n for n, hits in enumerate(item_hits) if hits == max(item_hits))
+            if len(group) == 1:
+                best_item = group[0]
+                score += UNIQUE_ITEM_WEIGHT
+            elif len(group) > MAX_GROUP:
+                group = ()
+        if figure and not any(_FIGURE.search(facet.items[n]) for n in group or (best_item,) if n is not None):
+            score *= FIGURELESS_FACTOR
+        scored.append((score, position, FacetScore(score, facet, best_item, group)))
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # an earlier facet breaks ties
-    return [(score, facet, item) for score, _, facet, item in ranked]
+    return [entry for _, _, entry in ranked]
 
 
 def choose_facet(topic: TopicView, question: str, kind: str | None,
@@ -115,10 +146,10 @@ def choose_facet(topic: TopicView, question: str, kind: str | None,
     scored = score_facets(topic, question, kind, table)
     if not scored:
         return FacetChoice(None)
-    best_score, best, item = scored[0]
-    second = scored[1][0] if len(scored) > 1 else 0.0
-    if best_score >= MIN_SCORE and best_score - second >= MARGIN:
-        return FacetChoice(best, item, True)
+    best = scored[0]
+    second = scored[1].score if len(scored) > 1 else 0.0
+    if best.score >= MIN_SCORE and best.score - second >= MARGIN:
+        return FacetChoice(best.facet, best.item, True, best.group)
     return FacetChoice(None)
 
 
