@@ -15,8 +15,8 @@ from functools import lru_cache
 from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
-from bot.knowledge.definitions import defined
-from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal
+from bot.knowledge.definitions import Definition, defined
+from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.retrieval import (
@@ -29,7 +29,7 @@ from bot.knowledge.retrieval import (
 from bot.knowledge.spelling import speller_for
 from bot.knowledge.tokenize import tokens
 from bot.normalize import apply_synonyms, normalize
-from bot.situations import Situation, place
+from bot.situations import Situation, place, strategy_topics
 from bot.smalltalk import smalltalk_kind
 
 MAX_ITEMS = 12
@@ -244,9 +244,13 @@ def _aliases_reply(topic: TopicView, snapshot: Snapshot) -> Reply:
 
 
 def answer_item(topic: TopicView, facet: FacetView, index: int, snapshot: Snapshot) -> Reply:
-    """One item of a list just shown ("其中第二个是啥")."""
-    lines = [texts.ITEM_LINE.format(name=topic.name, title=facet.title, n=index + 1, item=facet.items[index]),
-             _sources_text(facet, topic)]
+    """One point of a list just shown ("其中第二个是啥", "最后一个呢"): counted as the
+    document counts (:func:`bot.knowledge.facets.points`), with all its lines."""
+    listed = points(facet.items)
+    point = listed[index % len(listed)]
+    number = index % len(listed) + 1
+    lines = [texts.ITEM_LINE.format(name=topic.name, title=facet.title, n=number, item=facet.items[point[0]]),
+             *facet.items[point[0] + 1:point[-1] + 1], _sources_text(facet, topic)]
     return Reply("answer", "\n".join(lines), _topic_buttons(topic, facet, snapshot), topic.id, facet.kind)
 
 
@@ -580,13 +584,45 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
     return reply
 
 
+def _case(text: str, topics: list[str], snapshot: Snapshot) -> Situation | None:
+    """The described case, unless the question names what it asks about: a strategy the
+    case could lead to ("不想拼价格，想走特色经营，得具备啥条件" asks about 特色经营), or a
+    specific topic against a case of one cue only."""
+    situation = place(text)
+    if situation is None:
+        return None
+    named = [t for t in topics if len(snapshot.topics[t].name) > GENERIC_NAME_LENGTH]
+    if any(t in strategy_topics() for t in named) or (named and len(situation.cues) < 2):
+        return None
+    return situation
+
+
+def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) -> Reply:
+    topic = snapshot.topics[definition.topic_id]
+    facet = topic.facets[definition.facet] if definition.facet is not None else None
+    choice = (FacetChoice(facet, definition.item if len(facet.items) > 1 else None, True)
+              if facet is not None else FacetChoice(None))
+    return answer_topic(topic, None, snapshot, text, choice)
+
+
+_COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
+
+
 def _followup(question: Question, text: str, last: TopicView, aspect: str | None,
               snapshot: Snapshot) -> Reply | None:
     """A question that continues the last topic ("那它的缺点呢", "其中第二个是啥")."""
     index = ordinal(text)
     shown = last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
-    if index is not None and shown is not None and 0 <= index < len(shown.items):
+    if index is not None and (own_words(text) or detect_aspect(text)):
+        # "实施第一步是啥" names the list it counts in, which need not be the one shown.
+        counted = "steps" if _COUNTS_STEPS.search(text) else aspect  # "第一步" counts steps
+        worded = choose_facet(last, text, counted)
+        shown = worded.facet if worded.clear else shown
+    if index is not None and shown is not None and -len(points(shown.items)) <= index < len(points(shown.items)):
         return answer_item(last, shown, index, snapshot)
+    definition = defined(text, snapshot, within=last.id)
+    if definition is not None:
+        return _definition_answer(definition, text, snapshot)
     choice = choose_facet(last, text, aspect)
     if choice.clear:
         return answer_topic(last, aspect, snapshot, text, choice)
@@ -652,7 +688,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     # topic word it happens to contain ("…旅游市场回暖" names 市场) and is a new question even
     # right after a topic: "该怎么办" is no follow-up of the last one.
     # A case names its trade ("我们火锅店…", "快递网点…"): it comes before the off-topic words.
-    situation = place(text)
+    situation = _case(text, topics, snapshot)
     if situation and situation.options:
         reply = one_sided_case_reply(situation, snapshot)
         if reply:
@@ -710,11 +746,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return answer_topic(last, aspect, snapshot, text)
     definition = defined(text, snapshot)
     if definition is not None:  # "战略是什么意思": the one sentence or item defining it
-        topic = snapshot.topics[definition.topic_id]
-        facet = topic.facets[definition.facet] if definition.facet is not None else None
-        choice = (FacetChoice(facet, definition.item if len(facet.items) > 1 else None, True)
-                  if facet is not None else FacetChoice(None))
-        return answer_topic(topic, None, snapshot, text, choice)
+        return _definition_answer(definition, text, snapshot)
     by_question = asked_topic(text, snapshot)
     if by_question is not None:
         return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)

@@ -287,3 +287,9 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
         options = tuple((q, table.quadrants[q]) for q in _OPTIONS[known])
         return Situation(options[0][1], None, cues, known, options)
     return None
+
+
+def strategy_topics(table: SituationTable | None = None) -> frozenset[str]:
+    """The topics a case can be answered with (the quadrants' and the strategy types')."""
+    table = table or load_situations()
+    return frozenset([*table.quadrants.values(), *table.strategy_types])

@@ -231,3 +231,21 @@ def test_items_a_question_singles_out_are_shown_even_beyond_the_cut(snapshot: Sn
     assert team and min(team) >= 12  # the premise: beyond the first twelve
     reply = ask(snapshot, "营销服务经理团队管理这块管啥", "ask_role_duties", [role.id])
     assert all(duties[i] in reply.text for i in team)
+
+
+def test_ordinal_followups_count_points_and_the_named_list(snapshot: Snapshot) -> None:
+    topic = snapshot.topics["service_marketing_management"]
+    third = ask(snapshot, "第三个是啥", last_topic=topic.id, last_facet="core_ideas")
+    assert "全员参与" in third.text  # the document's third idea, though its fourth line
+    last = ask(snapshot, "最后一个呢", last_topic=topic.id, last_facet="core_ideas")
+    assert "持续改进" in last.text
+    plan = snapshot.topics["enterprise_service_marketing_plan"]
+    first = ask(snapshot, "实施第一步是啥", last_topic=plan.id, last_facet=plan.facets[0].kind)
+    steps = plan.facet("steps")
+    assert steps.items[0] in first.text
+
+
+def test_a_case_yields_to_the_strategy_the_question_names(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "我们不想跟人拼价格，想走特色经营的路子，公司得具备啥条件",
+                topics=["differentiation_strategy"])
+    assert reply.topic_id == "differentiation_strategy" and not reply.case

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.colloquial import rewrite
-from bot.knowledge.facets import choose_facet, ordinal
+from bot.knowledge.facets import choose_facet, ordinal, points
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.schema import Source
 
@@ -59,6 +59,7 @@ def test_real_topic_facet_by_question_words(snapshot: Snapshot) -> None:
 
 @pytest.mark.parametrize(("text", "index"), [
     ("其中第二个是啥", 1), ("第3条展开说说", 2), ("第一步呢", 0), ("第十二点", 11), ("第十种", 9), ("说说别的", None),
+    ("最后一个是啥", -1), ("最后一步具体咋做", -1),
 ])
 def test_ordinal(text: str, index: int | None) -> None:
     assert ordinal(text) == index
@@ -99,3 +100,10 @@ def test_a_few_items_tied_on_the_question_words_are_a_group() -> None:
     assert choice.facet.title == "岗位职责" and choice.group == (12, 13)
     # The asked kind's own word (负责) does not pull in an item that merely says it.
     assert choose_facet(role, "主要负责哪些", "duties").facet.title == "岗位职责"
+
+
+def test_points_count_as_the_document_does() -> None:
+    items = ("顾客至上：顾客是生命线", "顾客至上的做法包括：了解需求", "价值创造：高品质服务",
+             "全员参与：人人有责", "企业通过培训和激励机制激发员工积极性", "持续改进：不断评估")
+    assert points(items) == [(0, 1), (2,), (3, 4), (5,)]
+    assert points(("企业目标：定方向", "战略选择", "营销组织")) == [(0,), (1,), (2,)]  # short names are points

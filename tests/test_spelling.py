@@ -33,3 +33,9 @@ def test_colloquial_words_jieba_does_not_know_are_not_typos(snapshot) -> None:
     speller = speller_for(snapshot)
     assert speller.correct("我是新来的") == "我是新来的"
     assert speller.correct("最细的那层是什么") == "最细的那层是什么"
+
+
+def test_typos_in_example_questions_do_not_become_vocabulary(snapshot) -> None:
+    typed = [q for t in snapshot.ordered() for q in t.questions if "竟争" in q]
+    assert typed  # the premise: an example question is typed with the typo
+    assert speller_for(snapshot).correct("跟对手竟争有啥原则") == "跟对手竞争有啥原则"

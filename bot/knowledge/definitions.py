@@ -82,12 +82,13 @@ def definitions_for(snapshot: Snapshot) -> dict[str, list[Definition]]:
     return index
 
 
-def defined(text: str, snapshot: Snapshot) -> Definition | None:
-    """The one place that defines the term the question asks about, if there is one."""
+def defined(text: str, snapshot: Snapshot, within: str | None = None) -> Definition | None:
+    """The one place that defines the term the question asks about, if there is one;
+    ``within`` a topic for a follow-up ("优势咋定义" right after SWOT)."""
     term = asked_term(text)
     if term is None:
         return None
-    places = definitions_for(snapshot).get(term, [])
+    places = [p for p in definitions_for(snapshot).get(term, []) if within in (None, p.topic_id)]
     if len({p.topic_id for p in places}) != 1:
         return None
     return places[0]

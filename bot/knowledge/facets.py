@@ -153,8 +153,42 @@ def choose_facet(topic: TopicView, question: str, kind: str | None,
     return FacetChoice(None)
 
 
+_HEAD = re.compile(r"^([^：:，,。；]{2,12})[：:]")
+CONTINUATION_LENGTH = 12  # a headless line longer than this is a sentence, not a point's name
+
+
+def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
+    """The document's points of a list, as groups of item positions.
+
+    The knowledge splits a long point into lines ("顾客至上：…", "顾客至上的做法包括：…"), so
+    "第二个" counts points, not lines: a line whose head ("X：") repeats or extends the head
+    of the line before continues that point.
+    """
+    found = [_HEAD.match(normalize(item)) for item in items]
+    headed = 2 * sum(m is not None for m in found) >= len(items)
+    groups: list[list[int]] = []
+    head = None
+    for n, (item, match) in enumerate(zip(items, found, strict=True)):
+        this = match.group(1) if match else None
+        extends = this is not None and head is not None and this.startswith(head)
+        # In a headed list, a whole sentence without a head explains the point before it.
+        explains = this is None and head is not None and headed and len(item) > CONTINUATION_LENGTH
+        if groups and (extends or explains):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+            head = this
+    return [tuple(g) for g in groups]
+
+
+_LAST = re.compile(r"最后(?:一|那)?(?:个|条|点|项|种|步|类)|最后一|倒数第一|末尾那")
+
+
 def ordinal(text: str) -> int | None:
-    """ "其中第二个" → 1 (zero-based), for follow-ups about one item of the last list."""
+    """ "其中第二个" → 1 (zero-based), "最后一步" → -1, for follow-ups about one item of the
+    last list."""
+    if _LAST.search(normalize(text)):
+        return -1
     match = _ORDINAL.search(normalize(text))
     if not match:
         return None

@@ -69,9 +69,12 @@ class Speller:
 
 
 def _knowledge_words(snapshot: Snapshot) -> list[str]:
+    """Words of the knowledge's own text. Example questions are left out: they are written
+    the way people type, typos included ("竟争原则有几条"), and a typo there would count as
+    a word and never be corrected."""
     words: list[str] = []
     for topic in snapshot.ordered():
-        texts = [topic.name, *topic.aliases, topic.summary, *topic.questions]
+        texts = [topic.name, *topic.aliases, topic.summary]
         texts += [f"{facet.title} {' '.join(facet.items)}" for facet in topic.facets]
         for text in texts:
             words.extend(tokens(text))
