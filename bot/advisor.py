@@ -27,7 +27,7 @@ from bot.knowledge.retrieval import (
     question_pool_index_for,
 )
 from bot.knowledge.spelling import speller_for
-from bot.knowledge.tokenize import tokens
+from bot.knowledge.tokenize import parts, tokens
 from bot.normalize import apply_synonyms, normalize
 from bot.situations import Situation, place, strategy_topics
 from bot.smalltalk import smalltalk_kind
@@ -420,6 +420,63 @@ def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | Non
     return hits[0]
 
 
+QUALIFIER_MAX_TOPICS = 7  # a name word in more topic names than this qualifies nothing (服务, 管理)
+_name_word_cache: dict[str, dict[str, frozenset[str]]] = {}
+
+
+def _name_words(snapshot: Snapshot) -> dict[str, frozenset[str]]:
+    """Word of a topic name (and its parts) → the topics whose name holds it."""
+    index = _name_word_cache.get(snapshot.revision)
+    if index is None:
+        found: dict[str, set[str]] = {}
+        for topic in snapshot.ordered():
+            for token in tokens(topic.name):
+                for word in (token, *parts(token)):
+                    if len(word) >= 2:
+                        found.setdefault(word, set()).add(topic.id)
+        index = {w: frozenset(ids) for w, ids in found.items()}
+        _name_word_cache.clear()
+        _name_word_cache[snapshot.revision] = index
+    return index
+
+
+def _qualified(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
+    """Another topic's item when a word of the question qualifies the named subject.
+
+    "银行对服务营销的考核内容包括啥" names 服务营销, and 银行 is a word of longer names
+    that contain it (银行服务营销管理制度 …): when one of those holds an item explaining
+    the rest of the question clearly better than the named topic's items, it answers.
+    :func:`refine_topic` needs every extra word of the longer name; this needs one, and
+    item evidence.
+    """
+    residual = _without_names(normalize(apply_synonyms(text, snapshot.synonyms)), [topic.id], snapshot)
+    index = _name_words(snapshot)
+    own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
+    candidates: set[str] = set()
+    qualifiers = []
+    for token in tokens(residual):
+        for word in (token, *parts(token)):
+            ids = index.get(word, frozenset())
+            if ids and word not in own and len(ids) <= QUALIFIER_MAX_TOPICS:
+                candidates |= ids
+                qualifiers.append(word)
+    # A candidate's name extends the named one (银行服务营销管理制度 ⊃ 服务营销): 价格 in
+    # "价格战" does not make 降低价格敏感性 a kind of 总成本领先战略.
+    said = {normalize(n) for n in (topic.name, *topic.aliases)}
+    candidates = {c for c in candidates if c != topic.id
+                  and any(n and n in normalize(snapshot.topics[c].name) for n in said)}
+    if not candidates:
+        return None
+    # The qualifier picks the candidates; the rest of the question picks the item.
+    for word in sorted(qualifiers, key=len, reverse=True):
+        residual = residual.replace(word, " ")
+    hits = _item_hits(residual, snapshot, sorted(candidates), limit=1)
+    if not hits or hits[0].words == 0 or hits[0].score < ITEM_MIN_SCORE:
+        return None
+    own = _item_hits(residual, snapshot, [topic.id], limit=1)
+    return hits[0] if not own or hits[0].score >= ITEM_MARGIN * own[0].score else None
+
+
 def _clear_topic(hits: list[Hit], evidence: tuple[tuple[int, float], ...], margin: float) -> str | None:
     """The best hit's topic when it holds enough evidence and beats other topics by ``margin``."""
     if not hits:
@@ -723,6 +780,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
                 return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, evidence))
+        qualified = _qualified(topic, text, snapshot) if len(topics) == 1 else None
+        if qualified is not None:
+            other = snapshot.topics[qualified.passage.topic_id]
+            return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, qualified))
         specific = _more_specific(topic, text, snapshot)
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]

@@ -249,3 +249,17 @@ def test_a_case_yields_to_the_strategy_the_question_names(snapshot: Snapshot) ->
     reply = ask(snapshot, "我们不想跟人拼价格，想走特色经营的路子，公司得具备啥条件",
                 topics=["differentiation_strategy"])
     assert reply.topic_id == "differentiation_strategy" and not reply.case
+
+
+def test_a_word_of_a_longer_name_qualifies_the_named_subject(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "银行对服务营销的考核内容包括啥", topics=["service_marketing"])
+    assert reply.topic_id.startswith("bank_service_marketing_system") and "合规" in reply.text
+    # 价格 of "价格战" is a word of other names, but none that extends the named strategy.
+    named = ask(snapshot, "老板想打价格战，搞总成本领先战略，我们得先具备啥前提条件",
+                topics=["cost_leadership"])
+    assert named.topic_id == "cost_leadership"
+
+
+def test_a_figure_followup_answers_the_list_of_figures(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "预算一共多少", last_topic="customer_service_campaign", last_facet="goals")
+    assert reply.topic_id == "customer_service_campaign" and "12000" in reply.text

@@ -125,16 +125,15 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
         item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
                      for item in facet.items]
         score += ITEM_WEIGHT * (max(item_hits) if item_hits else 0)
-        best_item, group = None, ()
+        best_item, top = None, ()
         if item_hits and max(item_hits) > 0:
-            group = tuple(n for n, hits in enumerate(item_hits) if hits == max(item_hits))
-            if len(group) == 1:
-                best_item = group[0]
+            top = tuple(n for n, hits in enumerate(item_hits) if hits == max(item_hits))
+            if len(top) == 1:
+                best_item = top[0]
                 score += UNIQUE_ITEM_WEIGHT
-            elif len(group) > MAX_GROUP:
-                group = ()
-        if figure and not any(_FIGURE.search(facet.items[n]) for n in group or (best_item,) if n is not None):
+        if figure and not any(_FIGURE.search(facet.items[n]) for n in top):
             score *= FIGURELESS_FACTOR
+        group = top if len(top) <= MAX_GROUP else ()
         scored.append((score, position, FacetScore(score, facet, best_item, group)))
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # an earlier facet breaks ties
     return [entry for _, _, entry in ranked]
