@@ -15,7 +15,7 @@ from functools import lru_cache
 from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
-from bot.knowledge.definitions import Definition, defined
+from bot.knowledge.definitions import Definition, defined, headed
 from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
@@ -214,7 +214,16 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     lines.append(texts.SUMMARY_LINE.format(name=topic.name, summary=topic.summary))
     if missing:
         lines.append(texts.ASPECT_MISSING.format(name=topic.name, aspect=texts.ASPECT_NAMES.get(aspect, aspect)))
-    if facet:
+    pair = choice.pair if named is None and not choice.clear else ()
+    if pair:
+        facet = pair[0]
+        for shown in pair:
+            lines.append(texts.FACET_HEADER.format(title=shown.title))
+            lines.extend(_numbered(shown.items))
+        others = [f.title for f in topic.facets if f not in pair]
+        if others:
+            lines.append(texts.MORE_FACETS.format(titles="、".join(others[:6])))
+    elif facet:
         if focus is not None and len(facet.items) > 1:
             lines.append(texts.FOCUS_LINE.format(item=facet.items[focus]))
         lines.append(texts.FACET_HEADER.format(title=facet.title))
@@ -654,6 +663,18 @@ def _case(text: str, topics: list[str], snapshot: Snapshot) -> Situation | None:
     return situation
 
 
+_names_cache: dict[str, frozenset[str]] = {}
+
+
+def _all_names(snapshot: Snapshot) -> frozenset[str]:
+    names = _names_cache.get(snapshot.revision)
+    if names is None:
+        names = frozenset(normalize(n) for t in snapshot.ordered() for n in (t.name, *t.aliases))
+        _names_cache.clear()
+        _names_cache[snapshot.revision] = names
+    return names
+
+
 def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) -> Reply:
     topic = snapshot.topics[definition.topic_id]
     facet = topic.facets[definition.facet] if definition.facet is not None else None
@@ -772,6 +793,9 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         if len(topic.name) <= GENERIC_NAME_LENGTH and specific_name:  # "营销里常说的4P" asks for 4P
             topic = snapshot.topics[specific_name]
         elif len(topic.name) <= GENERIC_NAME_LENGTH:  # "营销费用咋分到每个月" is no question about 营销
+            head = headed(text, snapshot, _all_names(snapshot))  # "内容营销咋做": an item's head
+            if head is not None:
+                return _definition_answer(head, text, snapshot)
             by_question = asked_topic(text, snapshot)
             if by_question is not None and by_question != topic.id:
                 return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
@@ -805,8 +829,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             # Nothing in it belongs to another topic ("谁提出来的", "又叫啥"): the last topic's
             # own items decide, before a global search can pull the question elsewhere.
             return answer_topic(last, aspect, snapshot, text)
-    definition = defined(text, snapshot)
-    if definition is not None:  # "战略是什么意思": the one sentence or item defining it
+    definition = defined(text, snapshot) or headed(text, snapshot, _all_names(snapshot))
+    if definition is not None:  # "战略是什么意思", "内容营销咋做": the one place defining it
         return _definition_answer(definition, text, snapshot)
     by_question = asked_topic(text, snapshot)
     if by_question is not None:

@@ -46,3 +46,16 @@ def test_the_advisor_answers_the_topic_that_defines_the_term(snapshot: Snapshot)
 
     reply = respond(Question(text="战略是什么意思", intent="ask_concept"), snapshot)
     assert reply.kind == "answer" and "战略是重大的、关系全局的规划" in reply.text
+
+
+def test_a_rare_item_head_in_the_question_names_its_item() -> None:
+    from bot.knowledge.definitions import headed
+
+    snapshot = Snapshot("r2", {
+        "plan": topic("plan", "方案。", FacetView("methods", "营销策略", ("内容营销：发布文章和视频",
+                                                                       "市场份额：扩大渠道"), SOURCE)),
+        "other": topic("other", "提高市场份额的办法。"),
+    })
+    place = headed("内容营销具体咋做", snapshot)
+    assert (place.topic_id, place.facet, place.item) == ("plan", 0, 0)
+    assert headed("市场份额怎么提高", snapshot) is None  # another topic mentions it: no evidence

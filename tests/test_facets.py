@@ -107,3 +107,14 @@ def test_points_count_as_the_document_does() -> None:
              "全员参与：人人有责", "企业通过培训和激励机制激发员工积极性", "持续改进：不断评估")
     assert points(items) == [(0, 1), (2,), (3, 4), (5,)]
     assert points(("企业目标：定方向", "战略选择", "营销组织")) == [(0,), (1,), (2,)]  # short names are points
+
+
+def test_two_facets_tied_well_ahead_of_the_rest_are_a_pair() -> None:
+    strategy = topic(
+        facet("preconditions", "实施条件", "需求规模较大"),
+        facet("other", "优点", "成本领先", "风险较小"),
+        facet("other", "局限", "竞争范围窄", "应变能力被削弱"),
+    )
+    choice = choose_facet(strategy, "有啥优缺点", None)
+    assert not choice.clear and {f.title for f in choice.pair} == {"优点", "局限"}
+    assert choose_facet(strategy, "实施条件是啥", None).pair == ()  # a clear winner is no pair

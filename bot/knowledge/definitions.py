@@ -92,3 +92,42 @@ def defined(text: str, snapshot: Snapshot, within: str | None = None) -> Definit
     if len({p.topic_id for p in places}) != 1:
         return None
     return places[0]
+
+
+MIN_HEAD_TERM = 3  # shorter heads (产品, 人员) are words of every other question
+_NOT_A_TERM = re.compile(r"^第|\d|^(?:具体做法|做法|例子|示例|结果|内容|举例|背景与目的)$")
+
+
+_rare_cache: dict[str, dict[str, list[Definition]]] = {}
+
+
+def _rare_heads(snapshot: Snapshot) -> dict[str, list[Definition]]:
+    """Item heads that no other topic's text even mentions ("内容营销"; not "市场份额")."""
+    heads = _rare_cache.get(snapshot.revision)
+    if heads is None:
+        texts = {t.id: normalize(" ".join([t.name, *t.aliases, t.summary,
+                                           *(f"{f.title} {' '.join(f.items)}" for f in t.facets)]))
+                 for t in snapshot.ordered()}
+        heads = {}
+        for term, places in definitions_for(snapshot).items():
+            owners = {p.topic_id for p in places}
+            if (len(term) >= MIN_HEAD_TERM and not _NOT_A_TERM.search(term) and len(owners) == 1
+                    and all(p.facet is not None for p in places)
+                    and sum(term in body for body in texts.values()) == 1):
+                heads[term] = places
+        _rare_cache.clear()
+        _rare_cache[snapshot.revision] = heads
+    return heads
+
+
+def headed(text: str, snapshot: Snapshot, names: frozenset[str] = frozenset()) -> Definition | None:
+    """The item whose head the question names ("内容营销具体咋做" → "内容营销：…"), when
+    that head is an item of one topic only and no other topic mentions it: the longest
+    such head in the question."""
+    norm = normalize(text)
+    found = [(term, places) for term, places in _rare_heads(snapshot).items()
+             if term in norm and term not in names]
+    if not found:
+        return None
+    term, places = max(found, key=lambda f: len(f[0]))
+    return places[0]

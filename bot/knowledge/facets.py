@@ -48,6 +48,7 @@ class FacetChoice:
     item: int | None = None  # index of the item the question is about, when one stands out
     clear: bool = False  # the facet won on evidence (not a default)
     group: tuple[int, ...] = ()  # items tied on the question's words ("团队管理：" × 4)
+    pair: tuple[FacetView, ...] = ()  # two facets the question asks for together ("优缺点")
 
 
 _COMPOSITE = re.compile("[与和及、]")
@@ -149,6 +150,10 @@ def choose_facet(topic: TopicView, question: str, kind: str | None,
     second = scored[1].score if len(scored) > 1 else 0.0
     if best.score >= MIN_SCORE and best.score - second >= MARGIN:
         return FacetChoice(best.facet, best.item, True, best.group)
+    third = scored[2].score if len(scored) > 2 else 0.0
+    if second >= MIN_SCORE and second - third >= MARGIN:
+        # Two facets tie well ahead of the rest ("有啥优缺点" → 优点 and 局限): both answer.
+        return FacetChoice(None, pair=(best.facet, scored[1].facet))
     return FacetChoice(None)
 
 
