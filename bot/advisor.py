@@ -16,7 +16,7 @@ from bot import texts
 from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
 from bot.knowledge.definitions import Definition, defined, headed
-from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points
+from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points, score_facets
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.retrieval import (
@@ -73,6 +73,7 @@ QUESTION_MARGIN = 1.3
 POOL_EVIDENCE = ((3, 0.3), (2, 0.6))
 POOL_MARGIN = 1.5
 GENERIC_NAME_LENGTH = 2
+DOING_KINDS = ("methods", "measures", "steps")  # facets that say what to do
 GENERIC_MARGIN = 1.3
 ROLE_ONLY_ASPECTS = ("duties", "requirements", "working_conditions")
 ROLE_ASPECT_MAP = {"preconditions": "requirements", "goals": "duties", "methods": "duties",
@@ -201,9 +202,14 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     if choice is None:
         choice = choose_facet(topic, query, aspect) if query else FacetChoice(None)
         if not choice.clear and query:
-            evidence = item_choice(topic, _without_names(query, [topic.id], snapshot), snapshot)
+            hits = _item_hits(_without_names(query, [topic.id], snapshot), snapshot, [topic.id])
+            hit = _clear_item(hits)
+            evidence = _choice_from_hit(topic, hit) if hit else FacetChoice(None)
             if evidence.clear and (named is None or evidence.facet is named):
                 choice = evidence
+            elif hits and hits[0].words and named is not None and aspect in DOING_KINDS:
+                # "排队太久咋整": the line naming the problem picks which doing facet answers.
+                choice = _doing_facet(topic, f"{query} {hits[0].passage.text}", aspect) or choice
     facet, focus = choice.facet, choice.item
     if facet is None or (named is not None and not choice.clear):
         facet, focus = named, None
@@ -407,6 +413,15 @@ def _worded_or_item(topic: TopicView, text: str, aspect: str | None, hit: Hit) -
     ("规划分几个阶段，每段多长" asks for the stages, whichever item found the plan)."""
     worded = choose_facet(topic, rewrite(text), aspect)
     return worded if worded.clear else _choice_from_hit(topic, hit)
+
+
+def _doing_facet(topic: TopicView, query: str, asked: str) -> FacetChoice | None:
+    """The facet saying what to do that best matches ``query``, if the topic has one."""
+    doing = [s for s in score_facets(topic, rewrite(query), asked) if s.facet.kind in DOING_KINDS]
+    if not doing or doing[0].score <= 0:
+        return None
+    best = doing[0]
+    return FacetChoice(best.facet, best.item, True, best.group)
 
 
 def item_choice(topic: TopicView, query: str, snapshot: Snapshot) -> FacetChoice:
@@ -635,6 +650,11 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
     if item is not None:
         topic = snapshot.topics[item.passage.topic_id]
         choice = _choice_from_hit(topic, item)
+        asked = detect_aspect(text)
+        if asked in DOING_KINDS and (choice.facet is None or choice.facet.kind not in DOING_KINDS):
+            # "排队太久咋整" finds the line naming the problem ("等候时间过长"); what to do
+            # about it is the answer: the doing facet closest to the question and that line.
+            choice = _doing_facet(topic, f"{text} {item.passage.text}", asked) or choice
     else:
         topic = snapshot.topics[best.topic_id]
         facet = _facet_of(topic, good[0])

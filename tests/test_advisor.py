@@ -263,3 +263,9 @@ def test_a_word_of_a_longer_name_qualifies_the_named_subject(snapshot: Snapshot)
 def test_a_figure_followup_answers_the_list_of_figures(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "预算一共多少", last_topic="customer_service_campaign", last_facet="goals")
     assert reply.topic_id == "customer_service_campaign" and "12000" in reply.text
+
+
+def test_a_how_to_question_about_a_problem_gets_the_measures_for_it(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "厅堂排队太久客户天天抱怨，咋整")
+    assert reply.topic_id == "bank_lobby_service_marketing"
+    assert "缩短等候时间：" in reply.text and "自助" in reply.text  # not the line naming the problem
