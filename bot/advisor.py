@@ -888,13 +888,15 @@ def _compare_reply(question: Question, topics: list[str], last: TopicView | None
     previous = snapshot.get(question.previous_topic)
     if not topics and last and previous and last.id != previous.id and any(w in text for w in BOTH_WORDS):
         return compare_topics(previous, last, snapshot)
-    return _compare(topics, last, snapshot, detect_aspect(text) == "differences")
+    return _compare(topics, last, snapshot, detect_aspect(text) == "differences", text)
 
 
 def _compare(topics: list[str], last: TopicView | None, snapshot: Snapshot,
-             says_difference: bool) -> Reply | None:
+             says_difference: bool, text: str = "") -> Reply | None:
     """Two named topics (or the last one and a new one) side by side; a topic that has its
-    own "differences" facet about the other answers with that facet instead."""
+    own "differences" facet about the other answers with that facet instead, as does one
+    whose differences facet is titled with the question's other words ("服务营销组合跟
+    产品营销组合比特殊在哪" → 7P's "与产品营销组合相比的特殊性")."""
     pair = topics[:2] if len(topics) >= 2 else (
         [last.id, topics[0]] if last and topics and last.id != topics[0] else topics[:1])
     for topic_id in pair:
@@ -902,6 +904,9 @@ def _compare(topics: list[str], last: TopicView | None, snapshot: Snapshot,
         facet = topic.facet("differences")
         others = [snapshot.topics[o] for o in pair if o != topic_id]
         if facet and all(any(n in "".join(facet.items) + topic.summary for n in (o.name, *o.aliases)) for o in others):
+            return answer_topic(topic, "differences", snapshot)
+        rest = [w for w in tokens(_without_names(normalize(text), [topic_id], snapshot)) if len(w) >= 4]
+        if facet and any(w in normalize(facet.title) for w in rest):
             return answer_topic(topic, "differences", snapshot)
     if len(pair) == 2:
         return compare_topics(snapshot.topics[pair[0]], snapshot.topics[pair[1]], snapshot)

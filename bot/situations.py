@@ -56,6 +56,7 @@ class SituationTable:
     ours: tuple[str, ...] = ()
     direction: tuple[str, ...] = ()
     definitional: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # "方案里怎么说的": a question about what a document says
     internal: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
     inverted: tuple[str, ...] = ()  # subjects where less is better (成本低 is a strength)
@@ -82,6 +83,7 @@ def load_situations(path: Path = TABLE) -> SituationTable:
         ours=words(data.get("ours")),
         direction=words(data.get("direction")),
         definitional=words(data.get("definitional")),
+        documents=words(data.get("documents")),
         **{key: words(subjects.get(key)) for key in ("internal", "external", "inverted", "inside", "outside",
                                                      "others")},
         **{key: words(polarity.get(key)) for key in ("positive", "negative", "negation", "magnitude")},
@@ -258,10 +260,11 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
     """The topic a described case belongs to, or None when it is no case or unclear.
 
     A case needs a request for a way forward or a first-person description ("我们…") and
-    no question about the model itself ("扩张性战略有哪几种方式")."""
+    no question about the model itself ("扩张性战略有哪几种方式") or about what a document
+    says ("人手不足，方案里怎么说的")."""
     table = table or load_situations()
     norm = normalize(text)
-    if _found(norm, table.definitional):
+    if _found(norm, table.definitional) or _found(norm, table.documents):
         return None
     asks = bool(_found(norm, table.asks))
     ours = bool(_found(norm, table.ours))

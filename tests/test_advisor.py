@@ -62,6 +62,12 @@ def test_concept_comparison_uses_the_documents_differences(snapshot: Snapshot) -
     assert "有形" in reply.text
 
 
+def test_a_differences_facet_titled_with_the_other_words_answers_a_one_sided_compare(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务营销组合跟产品营销组合比特殊在哪", "ask_compare", ["marketing_mix_7p"])
+    assert reply.topic_id == "marketing_mix_7p" and reply.aspect == "differences"
+    assert reply.kind == "answer"
+
+
 def test_generic_name_is_refined_to_the_specific_topic(snapshot: Snapshot) -> None:
     assert ask(snapshot, "服务有哪四大特性", topics=["service_definition"]).topic_id == "service_characteristics"
     assert ask(snapshot, "市场分析有哪些工具", topics=["market_research"]).topic_id == "market_analysis_tools"
