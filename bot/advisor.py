@@ -29,7 +29,7 @@ from bot.knowledge.retrieval import (
 from bot.knowledge.spelling import speller_for
 from bot.knowledge.tokenize import parts, tokens
 from bot.normalize import apply_synonyms, normalize
-from bot.situations import Situation, place, strategy_topics
+from bot.situations import Situation, asks_which_strategy, place, strategy_topics
 from bot.smalltalk import smalltalk_kind
 
 MAX_ITEMS = 12
@@ -673,12 +673,14 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
 def _case(text: str, topics: list[str], snapshot: Snapshot) -> Situation | None:
     """The described case, unless the question names what it asks about: a strategy the
     case could lead to ("不想拼价格，想走特色经营，得具备啥条件" asks about 特色经营), or a
-    specific topic against a case of one cue only."""
+    specific topic against a case of one cue only, unless it asks which strategy to take."""
     situation = place(text)
     if situation is None:
         return None
     named = [t for t in topics if len(snapshot.topics[t].name) > GENERIC_NAME_LENGTH]
-    if any(t in strategy_topics() for t in named) or (named and len(situation.cues) < 2):
+    if any(t in strategy_topics() for t in named):
+        return None
+    if named and len(situation.cues) < 2 and not asks_which_strategy(text):
         return None
     return situation
 

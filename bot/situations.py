@@ -57,6 +57,8 @@ class SituationTable:
     direction: tuple[str, ...] = ()
     definitional: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()  # "方案里怎么说的": a question about what a document says
+    requests: tuple[str, ...] = ()  # where a clause starts asking: what follows is the goal
+    plans: tuple[str, ...] = ()  # "想靠…", "打算…": the way the manager wants to go
     internal: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
     inverted: tuple[str, ...] = ()  # subjects where less is better (成本低 is a strength)
@@ -84,6 +86,8 @@ def load_situations(path: Path = TABLE) -> SituationTable:
         direction=words(data.get("direction")),
         definitional=words(data.get("definitional")),
         documents=words(data.get("documents")),
+        requests=words(data.get("requests")),
+        plans=words(data.get("plans")),
         **{key: words(subjects.get(key)) for key in ("internal", "external", "inverted", "inside", "outside",
                                                      "others")},
         **{key: words(polarity.get(key)) for key in ("positive", "negative", "negation", "magnitude")},
@@ -234,6 +238,13 @@ def factor_of(clause: str, table: SituationTable) -> tuple[str, str] | None:
     return found[0] if found else None
 
 
+def _before_request(clause: str, table: SituationTable) -> str:
+    """The clause up to where it starts asking: in "有啥办法让客户对价格没那么敏感" the rest
+    is the goal the manager wants, not a factor of the case."""
+    at = min((clause.find(w) for w in table.requests if w in clause), default=-1)
+    return clause if at < 0 else clause[:at]
+
+
 def _sides(text: str, table: SituationTable) -> tuple[str | None, str | None, tuple[str, ...]]:
     """The internal letter (S/W), the external one (O/T), either None when unclear, and the
     cues (one per factor clause)."""
@@ -241,6 +252,9 @@ def _sides(text: str, table: SituationTable) -> tuple[str | None, str | None, tu
     listed = dict.fromkeys(FACTORS, 0)  # read by the word lists, not only by the model
     cues: list[str] = []
     for clause in clauses(text):
+        clause = _before_request(clause, table)
+        if not clause:
+            continue
         by_lists = factors_of(clause, table, model=False)
         for kind, cue in by_lists or _by_model(clause, table):
             counts[kind] += 1
@@ -254,6 +268,18 @@ def _sides(text: str, table: SituationTable) -> tuple[str | None, str | None, tu
     if not any(listed.values()):
         return None, None, tuple(cues)
     return inside, outside, tuple(cues)
+
+
+def _type_weight(text: str, cues: tuple[str, ...], table: SituationTable) -> int:
+    """How many of a strategy type's preconditions the text names; one said as the plan
+    ("想靠服务有自己的特点来吸引客户") counts twice: it is the way the manager wants to go,
+    not a fact of the case."""
+    weight = 0
+    for clause in clauses(text):
+        found = _found(clause, cues)
+        planned = any(w in clause[:clause.find(found[0].split(GAP)[0])] for w in table.plans) if found else False
+        weight += len(found) + planned
+    return weight
 
 
 def place(text: str, table: SituationTable | None = None) -> Situation | None:
@@ -270,7 +296,7 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
     ours = bool(_found(norm, table.ours))
     if not asks and not ours:
         return None
-    typed = sorted(((len(_found(norm, cues)), topic) for topic, cues in table.strategy_types.items()),
+    typed = sorted(((_type_weight(norm, cues, table), topic) for topic, cues in table.strategy_types.items()),
                    reverse=True)
     best_type = typed[0] if typed and typed[0][0] > 0 and (len(typed) == 1 or typed[0][0] > typed[1][0]) else None
     inside, outside, cues = _sides(norm, table)
@@ -290,6 +316,15 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
         options = tuple((q, table.quadrants[q]) for q in _OPTIONS[known])
         return Situation(options[0][1], None, cues, known, options)
     return None
+
+
+_WHICH_STRATEGY = re.compile(r"(什么|啥|哪种|哪个|哪类|哪一种|哪条)(战略|策略|站略|路线|路子)")
+
+
+def asks_which_strategy(text: str) -> bool:
+    """"这是什么战略", "该走哪种路子": the question wants a strategy named, whatever else it
+    mentions on the way."""
+    return bool(_WHICH_STRATEGY.search(normalize(text)))
 
 
 def strategy_topics(table: SituationTable | None = None) -> frozenset[str]:

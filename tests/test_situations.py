@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.situations import factor_of, factors_of, load_situations, place
+from bot.situations import asks_which_strategy, factor_of, factors_of, load_situations, place
 
 # (described case, SWOT quadrant or None for a strategy type, the topic it points at)
 CASES = [
@@ -94,3 +94,20 @@ def test_the_written_cases_keep_their_measured_level() -> None:
                          *(q for q, _ in situation.options))
     assert hits / len(cases) >= 0.57
     assert not [n["text"] for n in data["none"] if place(n["text"], table)]
+
+
+def test_what_follows_the_request_is_the_goal_not_a_factor() -> None:
+    # "对价格没那么敏感" is what the manager wants; the case itself has one complaint only.
+    assert place("客户老嫌我们保养贵，有啥办法让客户对价格没那么敏感") is None
+
+
+def test_a_precondition_said_as_the_plan_outweighs_the_facts_of_the_case() -> None:
+    # 价格战 and 同行 alone would read as a threat; the plan names 特色经营.
+    situation = place("周边同行都在打价格战，我们打算靠服务做出自己的特色来留住客户，走哪条路")
+    assert situation is not None and situation.topic_id == "differentiation_strategy"
+
+
+@pytest.mark.parametrize(("text", "asks"), [("这该走哪种路子", True), ("这算啥战略呀", True),
+                                            ("服务蓝图怎么画", False), ("战略规划分几步", False)])
+def test_a_question_for_a_strategy_is_told_apart(text: str, asks: bool) -> None:
+    assert asks_which_strategy(text) is asks
