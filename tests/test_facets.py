@@ -102,6 +102,15 @@ def test_a_few_items_tied_on_the_question_words_are_a_group() -> None:
     assert choose_facet(role, "主要负责哪些", "duties").facet.title == "岗位职责"
 
 
+def test_too_many_ties_are_narrowed_to_the_items_matching_the_longer_words() -> None:
+    # "管" is in every 管理 line; 营销策划 names the two lines asked about.
+    role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (
+        facet("duties", "岗位职责", *[f"团队管理：第{i}项" for i in range(6)],
+              "营销策划：定年度计划", "营销策划：办展会"),
+    ), ())
+    assert choose_facet(role, "营销策划方面管啥", "duties").group == (6, 7)
+
+
 def test_points_count_as_the_document_does() -> None:
     items = ("顾客至上：顾客是生命线", "顾客至上的做法包括：了解需求", "价值创造：高品质服务",
              "全员参与：人人有责", "企业通过培训和激励机制激发员工积极性", "持续改进：不断评估")

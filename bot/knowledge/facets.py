@@ -91,6 +91,19 @@ def _hits(forms: list[frozenset[str]], text: str) -> int:
 MAX_GROUP = 4  # more tied items than this single out nothing
 
 
+def _matched_length(forms: list[frozenset[str]], text: str) -> int:
+    return sum(max((len(f) for f in fs if _contains(text, f)), default=0) for fs in forms)
+
+
+def _longest_matches(top: tuple[int, ...], forms: list[frozenset[str]], items: tuple[str, ...]) -> tuple[int, ...]:
+    """Too many items tied on the count of question words: the ones matching the longer
+    words ("营销策划方面管啥": 营销策划 says more than the 管 of every 管理 line), when
+    that leaves few enough to single out."""
+    lengths = {n: _matched_length(forms, normalize(items[n])) for n in top}
+    longest = tuple(n for n in top if lengths[n] == max(lengths.values()))
+    return longest if len(longest) <= MAX_GROUP else top
+
+
 @dataclass(frozen=True)
 class FacetScore:
     score: float
@@ -129,6 +142,8 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
         best_item, top = None, ()
         if item_hits and max(item_hits) > 0:
             top = tuple(n for n, hits in enumerate(item_hits) if hits == max(item_hits))
+            if len(top) > MAX_GROUP:
+                top = _longest_matches(top, item_forms, facet.items)
             if len(top) == 1:
                 best_item = top[0]
                 score += UNIQUE_ITEM_WEIGHT
