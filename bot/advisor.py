@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot import texts
-from bot.knowledge.aspects import detect_aspect, looks_like_followup, own_words, refers_back
+from bot.knowledge.aspects import asks_how, detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
 from bot.knowledge.definitions import Definition, defined, headed
 from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points, score_facets
@@ -197,6 +197,10 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
         return _aliases_reply(topic, snapshot)
     if topic.kind == "concept" and aspect in ROLE_ONLY_ASPECTS:
         aspect = None
+    if topic.kind == "role" and asks_how(text) and aspect in (None, "requirements") and not detect_aspect(text):
+        # How a role does something is in its duties ("要咋监督服务质量"), whatever the
+        # intent guessed; a word naming the facet ("怎么才能达到任职要求") still decides.
+        aspect = "duties"
     query = rewrite(text) if text and not text.startswith("/") else ""
     named = _facet_for_kind(topic, aspect)
     if choice is None:
@@ -834,7 +838,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, specific))
-        if aspect and not worded_aspect:
+        if aspect and not worded_aspect and not (topic.kind == "role" and asks_how(asked)):
             # Only the classifier's intent names the kind (ask_role_duties); an item the
             # question's own words point at wins ("营销服务经理直接向谁汇报" is no duty list).
             evidence = item_choice(topic, asked, snapshot)

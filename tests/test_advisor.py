@@ -6,6 +6,8 @@ import json
 import re
 from dataclasses import replace
 
+import pytest
+
 from actions import payloads
 from bot.advisor import CAPABILITIES, Question, ask_for, asked_topic, respond
 from bot.knowledge.repository import Snapshot
@@ -275,3 +277,12 @@ def test_a_how_to_question_about_a_problem_gets_the_measures_for_it(snapshot: Sn
     reply = ask(snapshot, "厅堂排队太久客户天天抱怨，咋整")
     assert reply.topic_id == "bank_lobby_service_marketing"
     assert "缩短等候时间：" in reply.text and "自助" in reply.text  # not the line naming the problem
+
+
+@pytest.mark.parametrize("intent", ["ask_concept", "ask_role_requirements"])
+def test_how_a_role_does_something_is_answered_from_its_duties(snapshot: Snapshot, intent: str) -> None:
+    # The requirements line "能监督和管理服务质量" shares more words; the question asks how.
+    reply = ask(snapshot, "服务经理平时咋监督服务质量", intent, ["service_manager"])
+    assert reply.aspect == "duties" and "👉" in reply.text and "监控体系" in reply.text.split("\n")[1]
+    # A word naming the facet still decides.
+    assert ask(snapshot, "怎么才能满足服务经理的任职要求", intent, ["service_manager"]).aspect == "requirements"

@@ -80,6 +80,15 @@ def detect_aspect(text: str, intent: str | None = None) -> str | None:
     return aspect or INTENT_ASPECTS.get(intent or "")
 
 
+HOW_WORDS = ("怎么", "怎样", "如何", "咋")
+
+
+def asks_how(text: str) -> bool:
+    """"怎么监督服务质量": the question asks how something is done."""
+    norm = normalize(text)
+    return any(w in norm for w in HOW_WORDS)
+
+
 def refers_back(text: str) -> bool:
     """Words that point at what was just said (那…呢, 它, 其中, 每个)."""
     norm = normalize(text)
