@@ -197,6 +197,8 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
         return _aliases_reply(topic, snapshot)
     if topic.kind == "concept" and aspect in ROLE_ONLY_ASPECTS:
         aspect = None
+    if topic.kind == "role" and aspect in ROLE_ASPECT_MAP:
+        aspect = ROLE_ASPECT_MAP[aspect]  # "具体怎么弄" asks a role's duties, in the facet scores too
     if topic.kind == "role" and asks_how(text) and aspect in (None, "requirements") and not detect_aspect(text):
         # How a role does something is in its duties ("要咋监督服务质量"), whatever the
         # intent guessed; a word naming the facet ("怎么才能达到任职要求") still decides.

@@ -286,3 +286,9 @@ def test_how_a_role_does_something_is_answered_from_its_duties(snapshot: Snapsho
     assert reply.aspect == "duties" and "👉" in reply.text and "监控体系" in reply.text.split("\n")[1]
     # A word naming the facet still decides.
     assert ask(snapshot, "怎么才能满足服务经理的任职要求", intent, ["service_manager"]).aspect == "requirements"
+
+
+def test_method_wording_asks_a_role_for_its_duties_in_the_facet_scores(snapshot: Snapshot) -> None:
+    # "怎么做" is method wording: for a role it names the duties before the items are scored.
+    reply = ask(snapshot, "服务经理要监督服务质量，这活具体怎么做", "ask_role_duties", ["service_manager"])
+    assert reply.aspect == "duties" and "监控体系" in reply.text.split("\n")[1]
