@@ -357,6 +357,22 @@ def _mostly_in(word: str, terms: set[str]) -> bool:
     return bool(bigrams) and 2 * sum(b in terms for b in bigrams) >= len(bigrams)
 
 
+def _covered_words(extra: tuple[str, ...], terms: set[str]) -> int:
+    """How many words of ``extra`` the question says, 0 unless it says them all. A name
+    word the dictionary keeps whole ("22因素分析评估法") is said when its parts of two
+    characters or more are ("评估那个分析法有多少个因素"): a number is easily left out."""
+    count = 0
+    for word in extra:
+        if word in terms or _mostly_in(word, terms):
+            count += 1
+            continue
+        inner = parts(word)
+        if len(inner) < 2 or not all(p in terms or _mostly_in(p, terms) for p in inner):
+            return 0
+        count += len(inner)
+    return count
+
+
 def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
     """Prefer a more specific topic whose name extends the one the user named.
 
@@ -380,9 +396,9 @@ def refine_topic(topic_id: str, text: str, snapshot: Snapshot) -> str:
             if said not in name or name == said:
                 continue
             extra = _extra_words(name, said)
-            covered = [t for t in extra if t in residual or _mostly_in(t, residual)]
-            if extra and len(covered) == len(extra) and len(covered) > best_covered:
-                best, best_covered = other.id, len(covered)
+            covered = _covered_words(extra, residual)
+            if covered > best_covered:
+                best, best_covered = other.id, covered
     return best
 
 

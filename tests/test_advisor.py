@@ -292,3 +292,11 @@ def test_method_wording_asks_a_role_for_its_duties_in_the_facet_scores(snapshot:
     # "怎么做" is method wording: for a role it names the duties before the items are scored.
     reply = ask(snapshot, "服务经理要监督服务质量，这活具体怎么做", "ask_role_duties", ["service_manager"])
     assert reply.aspect == "duties" and "监控体系" in reply.text.split("\n")[1]
+
+
+def test_a_name_said_by_its_parts_without_the_number_refines_the_named_topic(snapshot: Snapshot) -> None:
+    # 服务质量 names 服务质量管理; 评估、分析、因素 are the other words of 服务质量22因素分析评估法.
+    reply = ask(snapshot, "评估服务质量用的那个因素分析法是怎么回事")
+    assert reply.topic_id == "service_quality_evaluation"
+    # One part of the longer name is not enough.
+    assert ask(snapshot, "服务质量的因素有哪些").topic_id != "service_quality_evaluation"
