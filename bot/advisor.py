@@ -173,8 +173,6 @@ def _topic_buttons(topic: TopicView, shown: FacetView | None, snapshot: Snapshot
 
 
 def _facet_for_kind(topic: TopicView, kind: str | None) -> FacetView | None:
-    if topic.kind == "role" and kind in ROLE_ASPECT_MAP:
-        kind = ROLE_ASPECT_MAP[kind]
     if not kind:
         return None
     for candidate in (kind, *KIND_FALLBACKS.get(kind, ())):
@@ -183,6 +181,12 @@ def _facet_for_kind(topic: TopicView, kind: str | None) -> FacetView | None:
             return facet
     wanted = texts.ASPECT_NAMES.get(kind, "")
     return next((f for f in topic.facets if wanted and (wanted in f.title or f.title in wanted)), None)
+
+
+def _asks_how_role_works(topic: TopicView, text: str) -> bool:
+    """How a role does something is in its duties ("要咋监督服务质量"), whatever the intent
+    guessed; a word naming a facet ("怎么才能达到任职要求") still decides."""
+    return topic.kind == "role" and asks_how(text) and not detect_aspect(text)
 
 
 def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "",
@@ -199,9 +203,7 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
         aspect = None
     if topic.kind == "role" and aspect in ROLE_ASPECT_MAP:
         aspect = ROLE_ASPECT_MAP[aspect]  # "具体怎么弄" asks a role's duties, in the facet scores too
-    if topic.kind == "role" and asks_how(text) and aspect in (None, "requirements") and not detect_aspect(text):
-        # How a role does something is in its duties ("要咋监督服务质量"), whatever the
-        # intent guessed; a word naming the facet ("怎么才能达到任职要求") still decides.
+    if aspect in (None, "requirements") and _asks_how_role_works(topic, text):
         aspect = "duties"
     query = rewrite(text) if text and not text.startswith("/") else ""
     named = _facet_for_kind(topic, aspect)
@@ -856,7 +858,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         if specific is not None:
             other = snapshot.topics[specific.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, specific))
-        if aspect and not worded_aspect and not (topic.kind == "role" and asks_how(asked)):
+        if aspect and not worded_aspect and not _asks_how_role_works(topic, asked):
             # Only the classifier's intent names the kind (ask_role_duties); an item the
             # question's own words point at wins ("营销服务经理直接向谁汇报" is no duty list).
             evidence = item_choice(topic, asked, snapshot)

@@ -59,6 +59,8 @@ class SituationTable:
     documents: tuple[str, ...] = ()  # "方案里怎么说的": a question about what a document says
     requests: tuple[str, ...] = ()  # where a clause starts asking: what follows is the goal
     plans: tuple[str, ...] = ()  # "想靠…", "打算…": the way the manager wants to go
+    which: tuple[str, ...] = ()  # "什么", "哪种" before a strategy noun ask for a strategy
+    strategy_nouns: tuple[str, ...] = ()
     internal: tuple[str, ...] = ()
     external: tuple[str, ...] = ()
     inverted: tuple[str, ...] = ()  # subjects where less is better (成本低 is a strength)
@@ -88,6 +90,8 @@ def load_situations(path: Path = TABLE) -> SituationTable:
         documents=words(data.get("documents")),
         requests=words(data.get("requests")),
         plans=words(data.get("plans")),
+        which=words((data.get("which_strategy") or {}).get("which")),
+        strategy_nouns=words((data.get("which_strategy") or {}).get("nouns")),
         **{key: words(subjects.get(key)) for key in ("internal", "external", "inverted", "inside", "outside",
                                                      "others")},
         **{key: words(polarity.get(key)) for key in ("positive", "negative", "negation", "magnitude")},
@@ -318,13 +322,18 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
     return None
 
 
-_WHICH_STRATEGY = re.compile(r"(什么|啥|哪种|哪个|哪类|哪一种|哪条)(战略|策略|站略|路线|路子)")
+@lru_cache(maxsize=4)
+def _which_strategy(which: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"({'|'.join(map(re.escape, which))})({'|'.join(map(re.escape, nouns))})")
 
 
-def asks_which_strategy(text: str) -> bool:
+def asks_which_strategy(text: str, table: SituationTable | None = None) -> bool:
     """"这是什么战略", "该走哪种路子": the question wants a strategy named, whatever else it
     mentions on the way."""
-    return bool(_WHICH_STRATEGY.search(normalize(text)))
+    table = table or load_situations()
+    if not table.which or not table.strategy_nouns:
+        return False
+    return bool(_which_strategy(table.which, table.strategy_nouns).search(normalize(text)))
 
 
 def strategy_topics(table: SituationTable | None = None) -> frozenset[str]:
