@@ -127,3 +127,14 @@ def test_two_facets_tied_well_ahead_of_the_rest_are_a_pair() -> None:
     choice = choose_facet(strategy, "有啥优缺点", None)
     assert not choice.clear and {f.title for f in choice.pair} == {"优点", "局限"}
     assert choose_facet(strategy, "实施条件是啥", None).pair == ()  # a clear winner is no pair
+
+
+def test_the_topic_name_words_single_out_no_item() -> None:
+    """"年度营销规划分几个阶段" names the plan by its own words: the budget line that repeats
+    规划 and 营销 is no better answer than the facet titled 阶段."""
+    plan = TopicView("plan", "concept", "营销工作规划", (), "概述", "", SOURCE, (
+        facet("measures", "营销费用效率的做法", "合理规划营销预算", "优化营销活动方案"),
+        facet("steps", "四个阶段", "第1-3月：梳理工作", "第4-6月：执行计划"),
+    ), ())
+    choice = choose_facet(plan, "年度营销规划要分几个阶段推进", "steps")
+    assert choice.clear and choice.facet is not None and choice.facet.title == "四个阶段"

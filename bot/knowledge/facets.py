@@ -129,7 +129,10 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     kind_words = {w for k, words in ASPECT_WORDS if k == asked_kind for w in words}
     words = _words(question, names, composite)
     forms = [_forms(w, table) for w in words]
-    item_forms = [_forms(w, table) for w in words if w not in kind_words]
+    # The name's own words found the topic; in its items they single out nothing
+    # ("营销规划分几个阶段": 规划 and 营销 recur in lines about budgets and teams).
+    name_words = {w for n in names for t in tokens(n) for w in (t, *parts(t))}
+    item_forms = [_forms(w, table) for w in words if w not in kind_words and w not in name_words]
     figure = _ASKS_FIGURE.search(normalize(question)) is not None
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []
