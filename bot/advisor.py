@@ -16,7 +16,15 @@ from bot import texts
 from bot.knowledge.aspects import asks_how, detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
 from bot.knowledge.definitions import Definition, defined, headed
-from bot.knowledge.facets import KIND_FALLBACKS, FacetChoice, choose_facet, ordinal, points, score_facets
+from bot.knowledge.facets import (
+    KIND_FALLBACKS,
+    FacetChoice,
+    choose_facet,
+    named_point,
+    ordinal,
+    points,
+    score_facets,
+)
 from bot.knowledge.matcher import matcher_for
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.retrieval import (
@@ -732,11 +740,22 @@ def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) ->
 _COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
 
 
+def _shown_facet(question: Question, last: TopicView) -> FacetView | None:
+    return last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
+
+
+def _says_shown_point(question: Question, text: str, last: TopicView) -> bool:
+    """The message names a point of the list just shown: it continues that list, however
+    long it is ("持续改进具体怎么做")."""
+    shown = _shown_facet(question, last)
+    return shown is not None and named_point(shown.items, text) is not None
+
+
 def _followup(question: Question, text: str, last: TopicView, aspect: str | None,
               snapshot: Snapshot) -> Reply | None:
     """A question that continues the last topic ("那它的缺点呢", "其中第二个是啥")."""
     index = ordinal(text)
-    shown = last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
+    shown = _shown_facet(question, last)
     if index is not None and (own_words(text) or detect_aspect(text)):
         # "实施第一步是啥" names the list it counts in, which need not be the one shown.
         counted = "steps" if _COUNTS_STEPS.search(text) else aspect  # "第一步" counts steps
@@ -744,6 +763,8 @@ def _followup(question: Question, text: str, last: TopicView, aspect: str | None
         shown = worded.facet if worded.clear else shown
     if index is not None and shown is not None and -len(points(shown.items)) <= index < len(points(shown.items)):
         return answer_item(last, shown, index, snapshot)
+    if index is None and shown is not None and (point := named_point(shown.items, text)) is not None:
+        return answer_item(last, shown, point, snapshot)
     definition = defined(text, snapshot, within=last.id)
     if definition is not None:
         return _definition_answer(definition, text, snapshot)
@@ -866,7 +887,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
                 return answer_topic(topic, None, snapshot, text, evidence)
         return answer_topic(topic, aspect, snapshot, text)
     # As typed: the rewrite can lengthen it ("T是啥意思" → "t（时限）是什么意思").
-    followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text))
+    followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text)
+                                     or _says_shown_point(question, text, last))
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:

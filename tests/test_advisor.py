@@ -300,3 +300,14 @@ def test_a_name_said_by_its_parts_without_the_number_refines_the_named_topic(sna
     assert reply.topic_id == "service_quality_evaluation"
     # One part of the longer name is not enough.
     assert ask(snapshot, "服务质量的因素有哪些").topic_id != "service_quality_evaluation"
+
+
+def test_a_followup_naming_a_point_of_the_list_shown_answers_that_point(snapshot: Snapshot) -> None:
+    """"持续改进具体怎么做" right after the core ideas is longer than a short follow-up and
+    has no 那/它, yet it names a point of the list just shown: that point answers, not
+    another topic that mentions 持续改进 in passing."""
+    ideas = snapshot.topics["service_marketing_management"].facet("core_ideas")
+    point = next(i for i in ideas.items if i.startswith("持续改进："))
+    reply = ask(snapshot, "持续改进具体怎么做", "ask_concept", last_topic="service_marketing_management",
+                last_facet="core_ideas")
+    assert reply.topic_id == "service_marketing_management" and point in reply.text

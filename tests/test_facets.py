@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.colloquial import rewrite
-from bot.knowledge.facets import choose_facet, ordinal, points
+from bot.knowledge.facets import choose_facet, named_point, ordinal, points
 from bot.knowledge.repository import FacetView, Snapshot, TopicView
 from bot.knowledge.schema import Source
 
@@ -138,3 +138,10 @@ def test_the_topic_name_words_single_out_no_item() -> None:
     ), ())
     choice = choose_facet(plan, "年度营销规划要分几个阶段推进", "steps")
     assert choice.clear and choice.facet is not None and choice.facet.title == "四个阶段"
+
+
+def test_named_point_is_the_one_point_whose_head_is_said() -> None:
+    items = ("顾客至上：顾客是生命线", "顾客至上的做法包括：了解需求", "持续改进：不断监控评估")
+    assert named_point(items, "持续改进具体怎么做") == 1  # points, not lines: 顾客至上 has two
+    assert named_point(items, "顾客至上和持续改进有啥关系") is None  # two heads: no one point
+    assert named_point(items, "具体怎么做") is None

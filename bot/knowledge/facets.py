@@ -203,6 +203,16 @@ def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
     return [tuple(g) for g in groups]
 
 
+def named_point(items: tuple[str, ...], text: str) -> int | None:
+    """The point of a list whose head the message says ("持续改进具体怎么做" right after the
+    core ideas names the point 持续改进：…), when exactly one point's head is said."""
+    norm = normalize(text)
+    said = [n for n, group in enumerate(points(items))
+            if (head := _HEAD.match(normalize(items[group[0]]))) and len(head.group(1)) >= 2
+            and head.group(1) in norm]
+    return said[0] if len(said) == 1 else None
+
+
 _LAST = re.compile(r"最后(?:一|那)?(?:个|条|点|项|种|步|类)|最后一|倒数第一|末尾那")
 
 
