@@ -110,6 +110,32 @@ def _has(text: str, cue: str) -> bool:
     return True
 
 
+def _said(text: str, cue: str) -> str:
+    """The stretch of ``text`` a gapped cue matched ("品质…差不多" → "品质,功能都差不多"), as
+    short as it goes: the reply quotes the manager's words, not the pattern."""
+    if GAP not in cue:
+        return cue
+    first, *rest = cue.split(GAP)
+    start = text.find(first)
+    if start < 0:
+        return cue
+    position, end = start + len(first), start + len(first)
+    for part in rest:
+        found = text.find(part, position)
+        if found < 0:
+            return cue
+        if part is rest[0]:
+            start = text.rfind(first, start, found - len(first) + 1)  # the nearest first part
+        position = end = found + len(part)
+    return text[start:end]
+
+
+def quoted(text: str, cues: tuple[str, ...]) -> tuple[str, ...]:
+    """The cues as said in ``text``, none inside another one."""
+    said = list(dict.fromkeys(_said(text, c) for c in cues))
+    return tuple(w for w in said if not any(w != other and w in other for other in said))
+
+
 def _found(text: str, words: tuple[str, ...]) -> list[str]:
     """Cue words in ``text``, longest first, without counting one stretch twice."""
     hits: list[str] = []
@@ -310,15 +336,15 @@ def place(text: str, table: SituationTable | None = None) -> Situation | None:
     # One precondition counts only with a request ("除了…还要" also occurs in a duty list).
     if best_type and (best_type[0] >= 2 or (quadrant is None and asks)):
         topic = best_type[1]
-        return Situation(topic, None, tuple(_found(norm, table.strategy_types[topic])))
+        return Situation(topic, None, quoted(norm, tuple(_found(norm, table.strategy_types[topic]))))
     if quadrant:
-        return Situation(table.quadrants[quadrant], quadrant, cues)
+        return Situation(table.quadrants[quadrant], quadrant, quoted(norm, cues))
     known = inside or outside
     # One side only: a request for a direction, or a longer description ("态度差、客户不满意，
     # 有什么办法" asks for a fix, not a strategy).
     if known and ours and (_found(norm, table.direction) or (asks and len(cues) >= 3)):
         options = tuple((q, table.quadrants[q]) for q in _OPTIONS[known])
-        return Situation(options[0][1], None, cues, known, options)
+        return Situation(options[0][1], None, quoted(norm, cues), known, options)
     return None
 
 

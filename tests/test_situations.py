@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.situations import asks_which_strategy, factor_of, factors_of, load_situations, place
+from bot.situations import GAP, asks_which_strategy, factor_of, factors_of, load_situations, place, quoted
 
 # (described case, SWOT quadrant or None for a strategy type, the topic it points at)
 CASES = [
@@ -24,6 +24,10 @@ CASES = [
     ("我们只做高端商务客户这一类，适合什么战略", None, "focus_strategy"),
     ("我们成本比同行低很多，服务大家都差不多，走哪条路", None, "cost_leadership"),
     ("除了做维修还想再开个保险代理，分散一下风险，这叫什么战略", None, "diversification_strategy"),
+    # The preconditions in other words: 品质/功能 差不多 (相同), 客户群 分得开 (明显不同的顾客群).
+    ("品质和功能跟同行差不多，资金也雄厚，选什么战略", None, "cost_leadership"),
+    ("客户群分得很清楚，服务又适合标准化，选什么战略", None, "focus_strategy"),
+    ("酒店内部问题很多，对手还在压价，该怎么办", "WT", "exit_strategy"),
 ]
 
 
@@ -111,3 +115,11 @@ def test_a_precondition_said_as_the_plan_outweighs_the_facts_of_the_case() -> No
                                             ("服务蓝图怎么画", False), ("战略规划分几步", False)])
 def test_a_question_for_a_strategy_is_told_apart(text: str, asks: bool) -> None:
     assert asks_which_strategy(text) is asks
+
+
+def test_a_gapped_cue_is_quoted_as_the_manager_said_it() -> None:
+    """The reply repeats the case's words ("品质、功能都差不多"), not the pattern "品质…差不多",
+    and a stretch inside another quoted one is not said twice."""
+    text = "我们跟同行品质、功能都差不多"
+    assert quoted(text, (f"品质{GAP}差不多", f"功能{GAP}差不多")) == ("品质、功能都差不多",)
+    assert quoted("附近开了两家店", (f"开了{GAP}家", "附近")) == ("开了两家", "附近")
