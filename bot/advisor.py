@@ -617,6 +617,15 @@ def _continues(asked: str, text: str, last: TopicView, snapshot: Snapshot) -> bo
 _terminology_cache: dict[str, frozenset[str]] = {}
 
 
+def _asks_facet_of(last: TopicView, asked: str, aspect: str | None, snapshot: Snapshot) -> bool:
+    """"企业得具备哪些条件才适合" right after 特色经营战略: its words name a facet the last
+    topic has and no term of another topic, so it asks about the last topic, however long."""
+    if aspect is None or _facet_for_kind(last, aspect) is None:
+        return False
+    own, terminology = _topic_text(last), _terminology(snapshot)
+    return not any(w in terminology and w not in own for w in own_words(asked))
+
+
 def _terminology(snapshot: Snapshot) -> frozenset[str]:
     """Words of the knowledge's names, headings and item heads ("渠道策略", "储存"), not of
     its running text ("每个", "不能")."""
@@ -888,7 +897,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         return answer_topic(topic, aspect, snapshot, text)
     # As typed: the rewrite can lengthen it ("T是啥意思" → "t（时限）是什么意思").
     followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text)
-                                     or _says_shown_point(question, text, last))
+                                     or _says_shown_point(question, text, last)
+                                     or _asks_facet_of(last, asked, worded_aspect, snapshot))
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:

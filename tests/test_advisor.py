@@ -311,3 +311,13 @@ def test_a_followup_naming_a_point_of_the_list_shown_answers_that_point(snapshot
     reply = ask(snapshot, "持续改进具体怎么做", "ask_concept", last_topic="service_marketing_management",
                 last_facet="core_ideas")
     assert reply.topic_id == "service_marketing_management" and point in reply.text
+
+
+def test_a_longer_followup_asking_a_facet_of_the_last_topic_stays_with_it(snapshot: Snapshot) -> None:
+    """"企业得具备哪些条件才适合" after 特色经营战略 names no topic and no term of another one;
+    its 条件 asks for the last strategy's preconditions (and 适合 is no reason to jump to the
+    strategy whose list says 企业适合标准化管理). The whole list answers: 具备 is the question
+    word, not a pointer at the one line saying 具备."""
+    reply = ask(snapshot, "企业得具备哪些条件才适合", "ask_role_requirements", last_topic="differentiation_strategy")
+    assert reply.topic_id == "differentiation_strategy" and reply.aspect == "preconditions"
+    assert "👉" not in reply.text
