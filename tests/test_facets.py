@@ -145,3 +145,10 @@ def test_named_point_is_the_one_point_whose_head_is_said() -> None:
     assert named_point(items, "持续改进具体怎么做") == 1  # points, not lines: 顾客至上 has two
     assert named_point(items, "顾客至上和持续改进有啥关系") is None  # two heads: no one point
     assert named_point(items, "具体怎么做") is None
+
+
+def test_where_to_start_asks_for_the_ways(snapshot: Snapshot) -> None:
+    """"从哪些地方把成本降下来" names no kind word; 哪些地方 stands for the ways (途径)."""
+    topic = snapshot.topics["cost_leadership"]
+    choice = choose_facet(topic, rewrite("具体能从哪些地方把成本降下来"), None)
+    assert choice.clear and choice.facet is not None and choice.facet.title == "实现途径"
