@@ -13,7 +13,7 @@ from bot.smalltalk import smalltalk_kind
     ("SO战略咋做", "so战略怎么做"),
     ("SWOT里的W指啥", "swot里的w（劣势）指什么"),
     ("smart的R是啥意思", "smart的r（相关）是什么意思"),
-    ("4P的place主要图个啥", "4p的place（渠道）主要是什么"),
+    ("4P的place主要图个啥", "4p的place（渠道）主要目的是什么"),  # 图个啥 asks what it is for
     ("service blueprint是什么", "服务蓝图是什么"),
     ("服务营销有哪几钟", "服务营销有哪几种"),
 ])

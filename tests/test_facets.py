@@ -152,3 +152,11 @@ def test_where_to_start_asks_for_the_ways(snapshot: Snapshot) -> None:
     topic = snapshot.topics["cost_leadership"]
     choice = choose_facet(topic, rewrite("具体能从哪些地方把成本降下来"), None)
     assert choice.clear and choice.facet is not None and choice.facet.title == "实现途径"
+
+
+def test_a_light_verb_is_no_evidence_for_a_title() -> None:
+    """"做服务营销有啥用": the 做 that carries the question is not the 做 of "…的做法"."""
+    model = topic(facet("importance", "目的与重要性", "增强竞争力"),
+                  facet("methods", "提升水平的做法", "营销手段创新，有助于达到目的", "加强培训"))
+    choice = choose_facet(model, rewrite("做示例模型图个啥"), "goals")
+    assert choice.clear and choice.facet is not None and choice.facet.title == "目的与重要性"

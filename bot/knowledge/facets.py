@@ -78,9 +78,16 @@ def _forms(word: str, table: Colloquial) -> frozenset[str]:
     return frozenset((word,))
 
 
+# Verbs that only carry a question ("做服务营销有啥用"): their character inside a title
+# ("…的做法") is no evidence for that facet.
+LIGHT_VERBS = frozenset("做搞弄干")
+
+
 def _contains(text: str, form: str) -> bool:
     if len(form) == 1 and form.isascii():  # a letter ("r") only as a letter of its own
         return re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", text) is not None
+    if form in LIGHT_VERBS:
+        return False
     return form in text
 
 
