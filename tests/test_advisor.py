@@ -321,3 +321,9 @@ def test_a_longer_followup_asking_a_facet_of_the_last_topic_stays_with_it(snapsh
     reply = ask(snapshot, "企业得具备哪些条件才适合", "ask_role_requirements", last_topic="differentiation_strategy")
     assert reply.topic_id == "differentiation_strategy" and reply.aspect == "preconditions"
     assert "👉" not in reply.text
+
+
+def test_answering_the_phone_in_everyday_words_finds_the_rule(snapshot: Snapshot) -> None:
+    """"接客户电话" is how staff say 接听电话; the bank's customer-service rule answers it."""
+    reply = ask(snapshot, "接客户电话有啥要求", "ask_role_requirements")
+    assert reply.kind == "answer" and "礼貌用语" in reply.text
