@@ -22,6 +22,7 @@ from bot.knowledge.facets import (
     choose_facet,
     named_point,
     ordinal,
+    point_head,
     points,
     score_facets,
 )
@@ -749,6 +750,17 @@ def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) ->
 _COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
 
 
+_ASKS_DETAIL = re.compile(r"具体|详细|展开|细说|有哪些|包括|包含|哪几")
+
+
+def _topic_named_by(head: str | None, last: TopicView, snapshot: Snapshot) -> TopicView | None:
+    """The other topic whose name or alias is exactly ``head``."""
+    if not head:
+        return None
+    return next((t for t in snapshot.ordered() if t.id != last.id
+                 and head in {normalize(n) for n in (t.name, *t.aliases)}), None)
+
+
 def _shown_facet(question: Question, last: TopicView) -> FacetView | None:
     return last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
 
@@ -770,10 +782,13 @@ def _followup(question: Question, text: str, last: TopicView, aspect: str | None
         counted = "steps" if _COUNTS_STEPS.search(text) else aspect  # "第一步" counts steps
         worded = choose_facet(last, text, counted)
         shown = worded.facet if worded.clear else shown
+    if index is None and shown is not None:
+        index = named_point(shown.items, text)
     if index is not None and shown is not None and -len(points(shown.items)) <= index < len(points(shown.items)):
+        detail = _topic_named_by(point_head(shown.items, index), last, snapshot) if _ASKS_DETAIL.search(text) else None
+        if detail is not None:  # "第一项具体有哪些": the point is a topic of its own (企业目标)
+            return answer_topic(detail, None, snapshot, "")
         return answer_item(last, shown, index, snapshot)
-    if index is None and shown is not None and (point := named_point(shown.items, text)) is not None:
-        return answer_item(last, shown, point, snapshot)
     definition = defined(text, snapshot, within=last.id)
     if definition is not None:
         return _definition_answer(definition, text, snapshot)

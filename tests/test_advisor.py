@@ -327,3 +327,13 @@ def test_answering_the_phone_in_everyday_words_finds_the_rule(snapshot: Snapshot
     """"接客户电话" is how staff say 接听电话; the bank's customer-service rule answers it."""
     reply = ask(snapshot, "接客户电话有啥要求", "ask_role_requirements")
     assert reply.kind == "answer" and "礼貌用语" in reply.text
+
+
+def test_asking_into_a_point_that_is_a_topic_of_its_own_answers_that_topic(snapshot: Snapshot) -> None:
+    """"第一项具体有哪些" after the planning contents: the point 企业目标 has a topic of its
+    own with the eight goal areas; "第一项是啥" still gets the point itself."""
+    context = {"last_topic": "service_marketing_planning", "last_facet": "elements"}
+    detail = ask(snapshot, "第一项具体有哪些", "ask_concept", **context)
+    assert detail.topic_id == "enterprise_objectives" and "市场地位" in detail.text
+    point = ask(snapshot, "第一项是啥", "ask_concept", **context)
+    assert point.topic_id == "service_marketing_planning" and "第1条" in point.text

@@ -210,6 +210,15 @@ def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
     return [tuple(g) for g in groups]
 
 
+def point_head(items: tuple[str, ...], index: int) -> str | None:
+    """The head ("企业目标" of "企业目标：…") of the ``index``-th point of a list, if it has one."""
+    listed = points(items)
+    if not listed:
+        return None
+    head = _HEAD.match(normalize(items[listed[index % len(listed)][0]]))
+    return head.group(1) if head else None
+
+
 def named_point(items: tuple[str, ...], text: str) -> int | None:
     """The point of a list whose head the message says ("持续改进具体怎么做" right after the
     core ideas names the point 持续改进：…), when exactly one point's head is said."""
