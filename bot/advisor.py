@@ -199,7 +199,7 @@ def _asks_how_role_works(topic: TopicView, text: str) -> bool:
 
 
 def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "",
-                 choice: FacetChoice | None = None, intro: str | None = None) -> Reply:
+                 choice: FacetChoice | None = None, intro: str | None = None, follow: bool = True) -> Reply:
     """The topic's summary and the facet that answers the question.
 
     An explicit kind (question words, a button) names the facet; otherwise the facet that
@@ -228,6 +228,11 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
                 # "排队太久咋整": the line naming the problem picks which doing facet answers.
                 choice = _doing_facet(topic, f"{query} {hits[0].passage.text}", aspect) or choice
     facet, focus = choice.facet, choice.item
+    pointer = _topic_named_by(normalize(facet.items[focus]), topic, snapshot) if facet and focus is not None else None
+    if pointer is not None and intro is None and follow:
+        # The line the question picked only names another topic ("服务定义与特点" in the
+        # lecture notes' outline): that topic holds the content.
+        return answer_topic(pointer, None, snapshot, text, follow=False)
     if facet is None or (named is not None and not choice.clear):
         facet, focus = named, None
     missing = aspect not in (None, "summary") and facet is None and named is None

@@ -337,3 +337,10 @@ def test_asking_into_a_point_that_is_a_topic_of_its_own_answers_that_topic(snaps
     assert detail.topic_id == "enterprise_objectives" and "市场地位" in detail.text
     point = ask(snapshot, "第一项是啥", "ask_concept", **context)
     assert point.topic_id == "service_marketing_planning" and "第1条" in point.text
+
+
+def test_a_line_that_only_names_another_topic_hands_over_to_it(snapshot: Snapshot) -> None:
+    """"讲义里服务咋定义的": the lecture notes' outline line "服务定义与特点" is an alias of
+    the topic 服务, which holds the definition; the outline is no answer."""
+    reply = ask(snapshot, "讲义里服务咋定义的", "ask_concept")
+    assert reply.topic_id == "service_definition" and "无形" in reply.text
