@@ -755,6 +755,7 @@ def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) ->
 _COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
 
 
+_SAME_FOR = re.compile(r"^\s*那(?:么)?.+[呢嘞]\s*[？?]?\s*$")  # "那X呢": the same question of X
 _ASKS_DETAIL = re.compile(r"具体|详细|展开|细说|有哪些|包括|包含|哪几")
 
 
@@ -856,6 +857,11 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     asked = _without_names(text, [*topics, *([last.id] if last else [])], snapshot)
     worded_aspect = question.aspect or detect_aspect(asked)
     aspect = worded_aspect or detect_aspect(asked, question.intent)
+    if not worded_aspect and last is not None and question.last_facet and _SAME_FOR.search(question.text):
+        # "那民生银行那个服务经理岗呢" right after a requirements answer asks the same of another topic.
+        named = [snapshot.topics[t] for t in topics if t != last.id]
+        if named and named[0].facet(question.last_facet) is not None:
+            aspect = question.last_facet
     chat = smalltalk_kind(text)
 
     # A described case (strength and threat, or a strategy type's preconditions) outweighs a

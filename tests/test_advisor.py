@@ -344,3 +344,13 @@ def test_a_line_that_only_names_another_topic_hands_over_to_it(snapshot: Snapsho
     the topic 服务, which holds the definition; the outline is no answer."""
     reply = ask(snapshot, "讲义里服务咋定义的", "ask_concept")
     assert reply.topic_id == "service_definition" and "无形" in reply.text
+
+
+def test_that_x_then_asks_the_same_of_x(snapshot: Snapshot) -> None:
+    """"那服务经理呢" right after a requirements answer asks for 服务经理's requirements,
+    whatever the classifier's intent says; without 那…呢 the intent decides as before."""
+    context = {"last_topic": "service_marketing_manager", "last_facet": "requirements"}
+    reply = ask(snapshot, "那服务经理呢", "ask_role_duties", ["service_manager"], **context)
+    assert reply.topic_id == "service_manager" and reply.aspect == "requirements"
+    reply = ask(snapshot, "服务经理", "ask_role_duties", ["service_manager"], **context)
+    assert reply.aspect == "duties"
