@@ -752,6 +752,15 @@ def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) ->
     return answer_topic(topic, None, snapshot, text, choice)
 
 
+def _counted_step(topic: TopicView, text: str) -> tuple[FacetView, int] | None:
+    """The steps facet and the point "第N步" counts, when the topic has such a step."""
+    index = ordinal(text)
+    steps = _facet_for_kind(topic, "steps") if index is not None and _COUNTS_STEPS.search(text) else None
+    if steps is None or steps.kind != "steps" or not -len(points(steps.items)) <= index < len(points(steps.items)):
+        return None
+    return steps, index
+
+
 _COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
 
 
@@ -920,6 +929,9 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             evidence = item_choice(topic, asked, snapshot)
             if evidence.clear:
                 return answer_topic(topic, None, snapshot, text, evidence)
+        step = _counted_step(topic, text)
+        if step is not None:  # "服务营销规划第一步应该干啥": that step of its procedure
+            return answer_item(topic, *step, snapshot)
         return answer_topic(topic, aspect, snapshot, text)
     # As typed: the rewrite can lengthen it ("T是啥意思" → "t（时限）是什么意思").
     followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text)

@@ -354,3 +354,12 @@ def test_that_x_then_asks_the_same_of_x(snapshot: Snapshot) -> None:
     assert reply.topic_id == "service_manager" and reply.aspect == "requirements"
     reply = ask(snapshot, "服务经理", "ask_role_duties", ["service_manager"], **context)
     assert reply.aspect == "duties"
+
+
+def test_the_nth_step_of_a_named_procedure_is_that_step(snapshot: Snapshot) -> None:
+    """"服务营销规划第一步应该干啥" names the topic and counts its steps: the first step
+    answers, not a line the verb 做 happens to match."""
+    steps = snapshot.topics["service_marketing_planning"].facet("steps")
+    reply = ask(snapshot, "我们要做明年服务营销规划，第一步应该干啥", "ask_concept", ["service_marketing_planning"])
+    assert reply.topic_id == "service_marketing_planning" and "第1条" in reply.text
+    assert steps.items[0] in reply.text and steps.items[1] not in reply.text
