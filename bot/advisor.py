@@ -768,12 +768,24 @@ _SAME_FOR = re.compile(r"^\s*那(?:么)?.+[呢嘞]\s*[？?]?\s*$")  # "那X呢":
 _ASKS_DETAIL = re.compile(r"具体|详细|展开|细说|有哪些|包括|包含|哪几")
 
 
+_exact_name_cache: dict[str, dict[str, list[str]]] = {}
+
+
 def _topic_named_by(head: str | None, last: TopicView, snapshot: Snapshot) -> TopicView | None:
-    """The other topic whose name or alias is exactly ``head``."""
+    """The other topic whose name or alias is exactly ``head`` (the index is built once per
+    knowledge revision: this runs on every answer with a focus line)."""
     if not head:
         return None
-    return next((t for t in snapshot.ordered() if t.id != last.id
-                 and head in {normalize(n) for n in (t.name, *t.aliases)}), None)
+    index = _exact_name_cache.get(snapshot.revision)
+    if index is None:
+        index = {}
+        for topic in snapshot.ordered():
+            for name in dict.fromkeys(normalize(n) for n in (topic.name, *topic.aliases)):
+                index.setdefault(name, []).append(topic.id)
+        _exact_name_cache.clear()
+        _exact_name_cache[snapshot.revision] = index
+    other = next((t for t in index.get(head, ()) if t != last.id), None)
+    return snapshot.topics[other] if other else None
 
 
 def _shown_facet(question: Question, last: TopicView) -> FacetView | None:

@@ -119,15 +119,15 @@ def _said(text: str, cue: str) -> str:
     start = text.find(first)
     if start < 0:
         return cue
-    position, end = start + len(first), start + len(first)
-    for part in rest:
+    position = start + len(first)
+    for n, part in enumerate(rest):
         found = text.find(part, position)
         if found < 0:
             return cue
-        if part is rest[0]:
+        if n == 0:
             start = text.rfind(first, start, found - len(first) + 1)  # the nearest first part
-        position = end = found + len(part)
-    return text[start:end]
+        position = found + len(part)
+    return text[start:position]
 
 
 def quoted(text: str, cues: tuple[str, ...]) -> tuple[str, ...]:

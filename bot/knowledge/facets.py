@@ -210,22 +210,22 @@ def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
     return [tuple(g) for g in groups]
 
 
+def _heads(items: tuple[str, ...]) -> list[str | None]:
+    """The head ("企业目标" of "企业目标：…") of each point of a list, None for a headless one."""
+    return [m.group(1) if (m := _HEAD.match(normalize(items[group[0]]))) else None for group in points(items)]
+
+
 def point_head(items: tuple[str, ...], index: int) -> str | None:
-    """The head ("企业目标" of "企业目标：…") of the ``index``-th point of a list, if it has one."""
-    listed = points(items)
-    if not listed:
-        return None
-    head = _HEAD.match(normalize(items[listed[index % len(listed)][0]]))
-    return head.group(1) if head else None
+    """The head of the ``index``-th point of a list, if it has one."""
+    heads = _heads(items)
+    return heads[index % len(heads)] if heads else None
 
 
 def named_point(items: tuple[str, ...], text: str) -> int | None:
     """The point of a list whose head the message says ("持续改进具体怎么做" right after the
     core ideas names the point 持续改进：…), when exactly one point's head is said."""
     norm = normalize(text)
-    said = [n for n, group in enumerate(points(items))
-            if (head := _HEAD.match(normalize(items[group[0]]))) and len(head.group(1)) >= 2
-            and head.group(1) in norm]
+    said = [n for n, head in enumerate(_heads(items)) if head and len(head) >= 2 and head in norm]
     return said[0] if len(said) == 1 else None
 
 
