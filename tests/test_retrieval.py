@@ -49,3 +49,13 @@ def test_item_passages_hold_one_item_each(snapshot) -> None:
     facet = topic.facets[items[0].facet]
     assert items[0].text.endswith(facet.items[items[0].item])
     assert len(items) == sum(len(f.items) for t in snapshot.ordered() for f in t.facets)
+
+
+def test_a_compound_no_passage_holds_counts_as_its_known_parts() -> None:
+    # jieba's dictionary keeps 主动进攻 as one word; the passages say 进攻.
+    index = BM25Index([
+        Passage("a", "other", "A", "进攻是最好的防御，攻击对手的薄弱环节", None),
+        Passage("b", "other", "B", "了解对手的状况和方向", None),
+    ])
+    hit = index.search("主动进攻")[0]
+    assert hit.passage.topic_id == "a" and hit.words == 1 and hit.confidence > 0.5

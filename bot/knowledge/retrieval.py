@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.knowledge.repository import Snapshot
 from bot.knowledge.schema import Source
-from bot.knowledge.tokenize import add_words
+from bot.knowledge.tokenize import add_words, parts
 from bot.knowledge.tokenize import tokens as default_tokens
 
 
@@ -124,9 +124,19 @@ class BM25Index:
             self.idf[term] = idf
             self.postings[term] = (docs, idf * tfs * (k1 + 1) / (tfs + norm))
 
+    def _known_words(self, query_tokens: list[str]) -> set[str]:
+        """The query's words, a compound no passage holds read as its dictionary parts
+        that some passage does ("主动进攻" → 主动, 进攻): jieba's own dictionary joins words
+        the knowledge keeps apart, and a whole-word match is stronger evidence than a bigram."""
+        words: set[str] = set()
+        for word in query_tokens:
+            known = [p for p in parts(word) if p in self.idf] if len(word) > 2 and word not in self.idf else []
+            words.update(known or (word,))
+        return words
+
     def search(self, query: str, limit: int = 3, topic_ids: Iterable[str] | None = None) -> list[Hit]:
         """The best passages for ``query``, optionally only those of ``topic_ids``."""
-        words = set(self.tokenizer(query))
+        words = self._known_words(self.tokenizer(query))
         terms = set(index_terms(list(words)))
         if not terms or not self.passages:
             return []
