@@ -363,3 +363,14 @@ def test_the_nth_step_of_a_named_procedure_is_that_step(snapshot: Snapshot) -> N
     reply = ask(snapshot, "我们要做明年服务营销规划，第一步应该干啥", "ask_concept", ["service_marketing_planning"])
     assert reply.topic_id == "service_marketing_planning" and "第1条" in reply.text
     assert steps.items[0] in reply.text and steps.items[1] not in reply.text
+
+
+def test_what_service_quality_depends_on_is_answered_with_the_documents_two_factors(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务的质量主要取决于啥", "ask_concept", [])
+    assert reply.topic_id == "service_quality_management"
+    assert "专业水平" in reply.text and "服务态度" in reply.text
+
+
+def test_what_service_quality_management_includes_is_its_measures(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务质量管理具体包括啥", "ask_concept", ["service_quality_management"])
+    assert "专业培训" in reply.text and "客户反馈机制" in reply.text
