@@ -946,7 +946,9 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return answer_item(topic, *step, snapshot)
         return answer_topic(topic, aspect, snapshot, text)
     # As typed: the rewrite can lengthen it ("T是啥意思" → "t（时限）是什么意思").
+    # "第三个具体是啥意思": an ordinal names a point of the list just shown, however long the message.
     followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text)
+                                     or ordinal(question.text) is not None
                                      or _says_shown_point(question, text, last)
                                      or _asks_facet_of(last, asked, worded_aspect, snapshot))
     if followup:

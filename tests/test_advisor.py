@@ -374,3 +374,9 @@ def test_what_service_quality_depends_on_is_answered_with_the_documents_two_fact
 def test_what_service_quality_management_includes_is_its_measures(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "服务质量管理具体包括啥", "ask_concept", ["service_quality_management"])
     assert "专业培训" in reply.text and "客户反馈机制" in reply.text
+
+
+def test_a_long_ordinal_follow_up_names_a_point_of_the_shown_list(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "第三个具体是啥意思", "ask_concept", [],
+                last_topic="service_marketing_management", last_facet="core_ideas")
+    assert reply.topic_id == "service_marketing_management" and "全员参与" in reply.text
