@@ -539,6 +539,22 @@ def _qualified(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
     return hits[0] if not own or hits[0].score >= ITEM_MARGIN * own[0].score else None
 
 
+def _qualified_facet(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[TopicView, FacetView] | None:
+    """Another topic's facet titled with the named subject, when a word of the question
+    qualifies it: "银行的服务营销管理流程" is the bank rules' facet 服务营销管理流程, not the
+    general process. Exactly one such facet answers."""
+    residual = _without_names(normalize(apply_synonyms(text, snapshot.synonyms)), [topic.id], snapshot)
+    index = _name_words(snapshot)
+    own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
+    candidates = {c for token in tokens(residual) for word in (token, *parts(token))
+                  if word not in own and len(ids := index.get(word, frozenset())) <= QUALIFIER_MAX_TOPICS
+                  for c in ids if c != topic.id}
+    said = {normalize(n) for n in (topic.name, *topic.aliases) if len(n) > GENERIC_NAME_LENGTH}
+    found = [(snapshot.topics[c], f) for c in sorted(candidates) for f in snapshot.topics[c].facets
+             if normalize(f.title) in said]
+    return found[0] if len(found) == 1 else None
+
+
 def _clear_topic(hits: list[Hit], evidence: tuple[tuple[int, float], ...], margin: float) -> str | None:
     """The best hit's topic when it holds enough evidence and beats other topics by ``margin``."""
     if not hits:
@@ -927,6 +943,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
                 return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, evidence))
+        titled = _qualified_facet(topic, text, snapshot) if len(topics) == 1 else None
+        if titled is not None:
+            other, facet = titled
+            return answer_topic(other, None, snapshot, text, FacetChoice(facet, None, True))
         qualified = _qualified(topic, text, snapshot) if len(topics) == 1 else None
         if qualified is not None:
             other = snapshot.topics[qualified.passage.topic_id]

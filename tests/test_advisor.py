@@ -380,3 +380,11 @@ def test_a_long_ordinal_follow_up_names_a_point_of_the_shown_list(snapshot: Snap
     reply = ask(snapshot, "第三个具体是啥意思", "ask_concept", [],
                 last_topic="service_marketing_management", last_facet="core_ideas")
     assert reply.topic_id == "service_marketing_management" and "全员参与" in reply.text
+
+
+def test_a_qualified_subject_answers_the_facet_titled_with_it(snapshot: Snapshot) -> None:
+    # 银行 qualifies 服务营销管理流程: the bank rules' facet of that title, not the general process.
+    reply = ask(snapshot, "银行那边的服务营销管理流程是怎样的", "ask_concept", [])
+    assert reply.topic_id == "bank_service_marketing_system" and "服务市场研究" in reply.text
+    general = ask(snapshot, "服务营销管理流程是怎样的", "ask_concept", [])
+    assert general.topic_id == "service_marketing_management_process"
