@@ -1043,8 +1043,13 @@ def _compare(topics: list[str], last: TopicView | None, snapshot: Snapshot,
     if len(pair) == 1 and says_difference:
         # "服务营销跟产品营销有啥不一样" may name only one side: a topic that is about the
         # differences of the named one answers it.
+        # A generic name (服务) is in nearly every name: the difference topic must also
+        # name the other side ("服务跟产品有啥不一样"), not "服务和他期望的不一样".
         named = snapshot.topics[pair[0]]
+        generic = len(named.name) <= GENERIC_NAME_LENGTH
+        rest = [w for w in tokens(_without_names(normalize(text), [named.id], snapshot)) if len(w) >= 2]
         for topic in snapshot.ordered():
-            if topic.id != named.id and topic.facet("differences") and named.name in topic.name:
+            if (topic.id != named.id and topic.facet("differences") and named.name in topic.name
+                    and (not generic or any(w in topic.name for w in rest))):
                 return answer_topic(topic, "differences", snapshot)
     return None

@@ -388,3 +388,12 @@ def test_a_qualified_subject_answers_the_facet_titled_with_it(snapshot: Snapshot
     assert reply.topic_id == "bank_service_marketing_system" and "服务市场研究" in reply.text
     general = ask(snapshot, "服务营销管理流程是怎样的", "ask_concept", [])
     assert general.topic_id == "service_marketing_management_process"
+
+
+def test_service_falling_short_of_expectations_is_the_gap_model_not_a_comparison(snapshot: Snapshot) -> None:
+    # 不一样 after 服务 is no comparison of two topics; 没达到预期 is the gap between
+    # expectation and experience.
+    reply = ask(snapshot, "客人说服务跟他预想的期望不一样，从哪分析", "ask_compare", [])
+    assert reply.topic_id != "service_vs_product_marketing"
+    assert ask(snapshot, "客户抱怨服务远远没达到预期", "ask_concept", []).topic_id == "service_quality_gap_model"
+    assert ask(snapshot, "服务跟产品到底有啥不一样", "ask_compare", []).topic_id == "service_vs_product_marketing"
