@@ -397,3 +397,9 @@ def test_service_falling_short_of_expectations_is_the_gap_model_not_a_comparison
     assert reply.topic_id != "service_vs_product_marketing"
     assert ask(snapshot, "客户抱怨服务远远没达到预期", "ask_concept", []).topic_id == "service_quality_gap_model"
     assert ask(snapshot, "服务跟产品到底有啥不一样", "ask_compare", []).topic_id == "service_vs_product_marketing"
+
+
+def test_how_much_money_after_a_plan_shows_its_budget(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "那总共要多少钱", "out_of_scope", [],
+                last_topic="customer_service_campaign", last_facet="elements")
+    assert reply.topic_id == "customer_service_campaign" and "12000" in reply.text

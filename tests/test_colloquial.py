@@ -56,3 +56,10 @@ def test_aspect_words_with_pinyin_typos(text: str, aspect: str | None) -> None:
     from bot.knowledge.aspects import detect_aspect
 
     assert detect_aspect(text) == aspect
+
+
+def test_two_sound_alike_characters_neither_typed_right_name_no_aspect() -> None:
+    from bot.knowledge.aspects import detect_aspect
+
+    assert detect_aspect("那总共多少钱") is None  # na zong ≈ 哪种 by sound only
+    assert detect_aspect("职则有哪些") == "duties"  # one character right: a typo

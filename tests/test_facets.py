@@ -160,3 +160,4 @@ def test_a_light_verb_is_no_evidence_for_a_title() -> None:
                   facet("methods", "提升水平的做法", "营销手段创新，有助于达到目的", "加强培训"))
     choice = choose_facet(model, rewrite("做示例模型图个啥"), "goals")
     assert choice.clear and choice.facet is not None and choice.facet.title == "目的与重要性"
+

@@ -74,6 +74,9 @@ def detect_aspect(text: str, intent: str | None = None) -> str | None:
     aspect = _named_aspect(norm)
     if aspect is None:
         for match in _sound_index().find(norm):
+            typed = norm[match.start:match.end]
+            if len(match.key) <= 2 and not any(a == b for a, b in zip(typed, match.key, strict=True)):
+                continue  # two sound-alike characters, neither typed right: "那总" is no 哪种
             aspect = _named_aspect(match.key)
             if aspect:
                 break
