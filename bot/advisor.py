@@ -555,6 +555,37 @@ def _qualified_facet(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[T
     return found[0] if len(found) == 1 else None
 
 
+_TITLE_NOTE = re.compile(r"[（(][^）)]*[）)]")
+MIN_SAID_TITLE = 6  # a shorter title (作用, 任职要求) is said in many questions about other topics
+_title_cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
+
+
+def _long_titles(snapshot: Snapshot) -> tuple[tuple[str, str, int], ...]:
+    """(title, topic id, facet position) of every facet title long enough to name one list,
+    without bracketed notes and unless it is also a topic's name."""
+    found = _title_cache.get(snapshot.revision)
+    if found is None:
+        names = _all_names(snapshot)
+        found = tuple((title, topic.id, n) for topic in snapshot.ordered() for n, facet in enumerate(topic.facets)
+                      if len(title := normalize(_TITLE_NOTE.sub("", facet.title))) >= MIN_SAID_TITLE
+                      and title not in names)
+        _title_cache.clear()
+        _title_cache[snapshot.revision] = found
+    return found
+
+
+def _said_facet(text: str, topic: TopicView, snapshot: Snapshot) -> tuple[TopicView, FacetView] | None:
+    """Another topic's facet whose whole title the question says ("服务营销管理过程的四个环节"
+    is a list of 服务营销管理, not the process topic's six steps)."""
+    norm = normalize(text)
+    said = {(topic_id, n) for title, topic_id, n in _long_titles(snapshot) if title in norm}
+    if len(said) != 1:
+        return None
+    topic_id, n = said.pop()
+    other = snapshot.topics[topic_id]
+    return (other, other.facets[n]) if other.id != topic.id else None
+
+
 def _clear_topic(hits: list[Hit], evidence: tuple[tuple[int, float], ...], margin: float) -> str | None:
     """The best hit's topic when it holds enough evidence and beats other topics by ``margin``."""
     if not hits:
@@ -943,7 +974,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
                 return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, evidence))
-        titled = _qualified_facet(topic, text, snapshot) if len(topics) == 1 else None
+        titled = _said_facet(text, topic, snapshot) or (
+            _qualified_facet(topic, text, snapshot) if len(topics) == 1 else None)
         if titled is not None:
             other, facet = titled
             return answer_topic(other, None, snapshot, text, FacetChoice(facet, None, True))

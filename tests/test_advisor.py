@@ -403,3 +403,15 @@ def test_how_much_money_after_a_plan_shows_its_budget(snapshot: Snapshot) -> Non
     reply = ask(snapshot, "那总共要多少钱", "out_of_scope", [],
                 last_topic="customer_service_campaign", last_facet="elements")
     assert reply.topic_id == "customer_service_campaign" and "12000" in reply.text
+
+
+def test_a_whole_facet_title_said_answers_that_list_of_its_topic(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "讲讲服务营销管理过程的四个环节", "ask_concept", [])
+    assert reply.topic_id == "service_marketing_management" and "市场调研和分析" in reply.text
+    # A title that is also a topic's name is no such evidence.
+    assert ask(snapshot, "服务营销管理流程有哪几步", "ask_concept", []).topic_id == "service_marketing_management_process"
+
+
+def test_market_research_names_what_it_finds_out(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "做市场调研能搞清楚哪些信息", "ask_concept", [])
+    assert reply.topic_id == "market_research" and "市场规模" in reply.text
