@@ -59,3 +59,10 @@ def test_a_compound_no_passage_holds_counts_as_its_known_parts() -> None:
     ])
     hit = index.search("主动进攻")[0]
     assert hit.passage.topic_id == "a" and hit.words == 1 and hit.confidence > 0.5
+
+
+def test_a_question_word_glued_to_a_content_word_still_yields_the_content_word() -> None:
+    from bot.knowledge.tokenize import tokens
+
+    assert "因素" in tokens("一般列哪些因素")  # jieba keeps 哪些因素 as one word
+    assert tokens("哪些方面") == ["哪些方面"]  # 方面 alone is no content word

@@ -32,14 +32,31 @@ def add_words(words: list[str]) -> None:
                 _added_words.add(word)
 
 
+# Question words jieba's dictionary glues to the word they ask about ("哪些因素").
+QUESTION_PREFIXES = ("哪些", "哪个", "什么", "怎么", "如何", "多少")
+
+
+def _asked_word(token: str) -> str | None:
+    """ "哪些因素" → 因素: the word a glued question word asks about, when it is content."""
+    for prefix in QUESTION_PREFIXES:
+        rest = token[len(prefix):]
+        if token.startswith(prefix) and len(rest) >= 2 and rest not in STOPWORDS:
+            return rest
+    return None
+
+
 def tokens(text: str) -> list[str]:
-    """Normalised content tokens: no punctuation, no stopwords."""
+    """Normalised content tokens: no punctuation, no stopwords. A token gluing a question
+    word to a content word ("哪些因素") is followed by that content word."""
     out = []
     for token in jieba.lcut(normalize(text)):
         token = token.strip()
         if not token or _PUNCT.match(token) or token in STOPWORDS:
             continue
         out.append(token)
+        asked = _asked_word(token)
+        if asked:
+            out.append(asked)
     return out
 
 
