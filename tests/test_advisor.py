@@ -415,3 +415,8 @@ def test_a_whole_facet_title_said_answers_that_list_of_its_topic(snapshot: Snaps
 def test_market_research_names_what_it_finds_out(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "做市场调研能搞清楚哪些信息", "ask_concept", [])
     assert reply.topic_id == "market_research" and "市场规模" in reply.text
+
+
+def test_the_seven_management_elements_are_named_where_strategy_is_called_their_first(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "营销战略是管理七要素之首，这七要素具体指哪些", "ask_concept", [])
+    assert "价值观" in reply.text and "作风" in reply.text
