@@ -556,6 +556,7 @@ def _qualified_facet(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[T
 
 
 _TITLE_NOTE = re.compile(r"[（(][^）)]*[）)]")
+_ATTACHED_NOTE = re.compile(r"[（(]附[^）)]*[）)]$")
 MIN_SAID_TITLE = 6  # a shorter title (作用, 任职要求) is said in many questions about other topics
 _title_cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
 
@@ -821,6 +822,8 @@ _exact_name_cache: dict[str, dict[str, list[str]]] = {}
 def _topic_named_by(head: str | None, last: TopicView, snapshot: Snapshot) -> TopicView | None:
     """The other topic whose name or alias is exactly ``head`` (the index is built once per
     knowledge revision: this runs on every answer with a focus line)."""
+    # An outline line with an attachment note ("售后服务管理（附电商公司案例）") names the topic.
+    head = _ATTACHED_NOTE.sub("", head).strip() if head else head
     if not head:
         return None
     index = _exact_name_cache.get(snapshot.revision)

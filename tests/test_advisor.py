@@ -420,3 +420,8 @@ def test_market_research_names_what_it_finds_out(snapshot: Snapshot) -> None:
 def test_the_seven_management_elements_are_named_where_strategy_is_called_their_first(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "营销战略是管理七要素之首，这七要素具体指哪些", "ask_concept", [])
     assert "价值观" in reply.text and "作风" in reply.text
+
+
+def test_an_outline_line_with_an_attachment_note_hands_over_to_its_topic(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "讲义里提到的电商公司售后案例讲的啥", "ask_concept", [])
+    assert reply.topic_id == "after_sales_service_management" and "24小时" in reply.text
