@@ -15,7 +15,7 @@ from functools import lru_cache
 from bot import texts
 from bot.knowledge.aspects import asks_how, detect_aspect, looks_like_followup, own_words, refers_back
 from bot.knowledge.colloquial import load_table, rewrite
-from bot.knowledge.definitions import Definition, defined, headed
+from bot.knowledge.definitions import Definition, defined, head_around, headed
 from bot.knowledge.facets import (
     KIND_FALLBACKS,
     FacetChoice,
@@ -977,6 +977,13 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
                 return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, evidence))
+        span = _name_span(topic, normalize(text)) if len(topics) == 1 else None
+        # A topic said only as part of a rare item head, or not said at all (found by
+        # sound or by an entity), yields to that head.
+        around = (head_around(text, span, snapshot) if span else headed(text, snapshot, _all_names(snapshot))
+                  ) if len(topics) == 1 else None
+        if around is not None and around.topic_id != topic.id:
+            return _definition_answer(around, text, snapshot)  # "服务价格管理定价要考虑啥"
         titled = _said_facet(text, topic, snapshot) or (
             _qualified_facet(topic, text, snapshot) if len(topics) == 1 else None)
         if titled is not None:

@@ -425,3 +425,8 @@ def test_the_seven_management_elements_are_named_where_strategy_is_called_their_
 def test_an_outline_line_with_an_attachment_note_hands_over_to_its_topic(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "讲义里提到的电商公司售后案例讲的啥", "ask_concept", [])
     assert reply.topic_id == "after_sales_service_management" and "24小时" in reply.text
+
+
+def test_a_topic_said_only_inside_a_rare_item_head_yields_to_that_head(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务价格管理到底要综合啥来定价", "ask_concept", [])
+    assert reply.topic_id == "service_marketing_management" and "服务价格管理" in reply.text.split("\n")[1]

@@ -131,3 +131,24 @@ def headed(text: str, snapshot: Snapshot, names: frozenset[str] = frozenset()) -
         return None
     term, places = max(found, key=lambda f: len(f[0]))
     return places[0]
+
+
+def head_around(text: str, span: tuple[int, int], snapshot: Snapshot) -> Definition | None:
+    """The item whose rare head holds the words at ``span`` of ``text`` and more: the topic
+    named there was said only as part of that head ("服务价格管理" holds 价格)."""
+    norm = normalize(text)
+    start, end = span
+    found = [(term, places) for term, places in _rare_heads(snapshot).items()
+             if len(term) > end - start
+             and any(at <= start and end <= at + len(term) for at in _occurrences(norm, term))]
+    if not found:
+        return None
+    return max(found, key=lambda f: len(f[0]))[1][0]
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    out, at = [], text.find(term)
+    while at >= 0:
+        out.append(at)
+        at = text.find(term, at + 1)
+    return out
