@@ -375,3 +375,7 @@ def test_tool_declaration() -> None:
     assert TOOL.source == "有关服务营销的策划设计方案（年度预算额度分配）"
     assert [s.key for s in TOOL.steps] == ["subject", "support", "own", "basis", "sales"]
     assert all(step.guide for step in TOOL.steps)
+
+
+def test_the_intro_names_the_documents_rule_of_sales_shares() -> None:
+    assert "销售占比" in texts.INTRO and "近三年" in texts.INTRO

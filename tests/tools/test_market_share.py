@@ -282,3 +282,9 @@ def test_more_step_warns_about_share_over_100_percent():
     assert "500%" in turn.messages[0].text and texts.MORE_OVER in turn.messages[0].text
     turn = say(session, "城北站 0辆 每车1小时 500工时")
     assert turn.messages[0].text == texts.MORE_ADDED_NO_SHARE.format(name="城北站")
+
+
+def test_the_intro_states_the_documents_formula_in_its_terms() -> None:
+    # The intro is the answer a manager asking "服务潜力咋算" gets first: the document's
+    # formula (车辆数 × 以小时计的修理要求), not only our field names.
+    assert "车辆数" in texts.INTRO and "修理要求" in texts.INTRO and "小时" in texts.INTRO
