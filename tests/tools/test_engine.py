@@ -148,3 +148,11 @@ def test_a_test_tool_resumes_after_a_restart_and_one_shot_finishes_at_once() -> 
     assert "（未完成）" in partial and "人数：4" in partial
     one_shot = ToolDriver("start_test_rooms", text="5人")
     assert one_shot.step == "room" and "#" not in one_shot.start_text
+
+
+def test_a_narrated_start_is_no_request_to_start_a_tool() -> None:
+    from bot.tools.commands import reads_like_request
+
+    # "厂家开始自建售后" tells what happened; the manager asks what to do, not for the tool.
+    assert not reads_like_request("厂家开始自建售后了，我们该怎么应对")
+    assert reads_like_request("开始做竞争对手对比") and reads_like_request("那就开始吧")
