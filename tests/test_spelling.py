@@ -39,3 +39,8 @@ def test_typos_in_example_questions_do_not_become_vocabulary(snapshot) -> None:
     typed = [q for t in snapshot.ordered() for q in t.questions if "竟争" in q]
     assert typed  # the premise: an example question is typed with the typo
     assert speller_for(snapshot).correct("跟对手竟争有啥原则") == "跟对手竞争有啥原则"
+
+
+def test_two_loose_characters_with_neither_typed_right_are_left_alone() -> None:
+    speller = Speller(["之间", "职责"])
+    assert speller.correct("厂家开始自建售后") == "厂家开始自建售后"  # zi jian ≈ zhi jian by sound only

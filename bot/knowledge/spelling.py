@@ -60,7 +60,10 @@ class Speller:
             piece = pieces[i]
             fixed = self._replacement(piece) if len(piece) > 1 else None
             if fixed is None and len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) == 1:
-                fixed = self._replacement(piece + pieces[i + 1])
+                pair = piece + pieces[i + 1]
+                fixed = self._replacement(pair)
+                if fixed is not None and not any(a == b for a, b in zip(pair, fixed, strict=False)):
+                    fixed = None  # two loose characters, neither typed right: "自建" is no 之间
                 if fixed is not None:
                     i += 1
             out.append(fixed or piece)
