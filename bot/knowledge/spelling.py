@@ -45,7 +45,12 @@ class Speller:
                 or any(ch in FUNCTION_CHARS for ch in stretch)):
             return None
         candidates = self._by_sound.get(sounds(stretch), set())
-        return next(iter(candidates)) if len(candidates) == 1 else None
+        if len(candidates) != 1:
+            return None
+        fixed = next(iter(candidates))
+        if len(stretch) == 2 and not any(a == b for a, b in zip(stretch, fixed, strict=True)):
+            return None  # two characters, neither typed right: "自建" is no 之间
+        return fixed
 
     def correct(self, text: str) -> str:
         """``text`` with non-words replaced by their one sound-alike knowledge word.
@@ -60,10 +65,7 @@ class Speller:
             piece = pieces[i]
             fixed = self._replacement(piece) if len(piece) > 1 else None
             if fixed is None and len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) == 1:
-                pair = piece + pieces[i + 1]
-                fixed = self._replacement(pair)
-                if fixed is not None and not any(a == b for a, b in zip(pair, fixed, strict=False)):
-                    fixed = None  # two loose characters, neither typed right: "自建" is no 之间
+                fixed = self._replacement(piece + pieces[i + 1])
                 if fixed is not None:
                     i += 1
             out.append(fixed or piece)
