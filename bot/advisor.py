@@ -502,6 +502,22 @@ def _name_words(snapshot: Snapshot) -> dict[str, frozenset[str]]:
     return index
 
 
+def _qualifiers(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[str, list[str], set[str]]:
+    """The question without the topic's names, its words that are words of a few other
+    topics' names (银行 of 银行服务营销管理制度 …), and those other topics."""
+    residual = _without_names(normalize(apply_synonyms(text, snapshot.synonyms)), [topic.id], snapshot)
+    index = _name_words(snapshot)
+    own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
+    qualifiers, candidates = [], set()
+    for token in tokens(residual):
+        for word in (token, *parts(token)):
+            ids = index.get(word, frozenset())
+            if ids and word not in own and len(ids) <= QUALIFIER_MAX_TOPICS:
+                candidates |= ids
+                qualifiers.append(word)
+    return residual, qualifiers, candidates - {topic.id}
+
+
 def _qualified(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
     """Another topic's item when a word of the question qualifies the named subject.
 
@@ -511,22 +527,11 @@ def _qualified(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
     :func:`refine_topic` needs every extra word of the longer name; this needs one, and
     item evidence.
     """
-    residual = _without_names(normalize(apply_synonyms(text, snapshot.synonyms)), [topic.id], snapshot)
-    index = _name_words(snapshot)
-    own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
-    candidates: set[str] = set()
-    qualifiers = []
-    for token in tokens(residual):
-        for word in (token, *parts(token)):
-            ids = index.get(word, frozenset())
-            if ids and word not in own and len(ids) <= QUALIFIER_MAX_TOPICS:
-                candidates |= ids
-                qualifiers.append(word)
+    residual, qualifiers, candidates = _qualifiers(topic, text, snapshot)
     # A candidate's name extends the named one (银行服务营销管理制度 ⊃ 服务营销): 价格 in
     # "价格战" does not make 降低价格敏感性 a kind of 总成本领先战略.
     said = {normalize(n) for n in (topic.name, *topic.aliases)}
-    candidates = {c for c in candidates if c != topic.id
-                  and any(n and n in normalize(snapshot.topics[c].name) for n in said)}
+    candidates = {c for c in candidates if any(n and n in normalize(snapshot.topics[c].name) for n in said)}
     if not candidates:
         return None
     # The qualifier picks the candidates; the rest of the question picks the item.
@@ -543,12 +548,7 @@ def _qualified_facet(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[T
     """Another topic's facet titled with the named subject, when a word of the question
     qualifies it: "银行的服务营销管理流程" is the bank rules' facet 服务营销管理流程, not the
     general process. Exactly one such facet answers."""
-    residual = _without_names(normalize(apply_synonyms(text, snapshot.synonyms)), [topic.id], snapshot)
-    index = _name_words(snapshot)
-    own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
-    candidates = {c for token in tokens(residual) for word in (token, *parts(token))
-                  if word not in own and len(ids := index.get(word, frozenset())) <= QUALIFIER_MAX_TOPICS
-                  for c in ids if c != topic.id}
+    _, _, candidates = _qualifiers(topic, text, snapshot)
     said = {normalize(n) for n in (topic.name, *topic.aliases) if len(n) > GENERIC_NAME_LENGTH}
     found = [(snapshot.topics[c], f) for c in sorted(candidates) for f in snapshot.topics[c].facets
              if normalize(f.title) in said]
