@@ -812,6 +812,8 @@ def _counted_step(topic: TopicView, text: str) -> tuple[FacetView, int] | None:
 _COUNTS_STEPS = re.compile(r"第[一二三四五六七八九十\d]{1,2}步|最后一步")
 
 
+# A comparison said in words ("和X比呢", "相比", "有啥区别"); "比如" gives an example.
+_SAYS_COMPARISON = re.compile(r"比(?!如)")
 _SAME_FOR = re.compile(r"^\s*那(?:么)?.+[呢嘞]\s*[？?]?\s*$")  # "那X呢": the same question of X
 _ASKS_DETAIL = re.compile(r"具体|详细|展开|细说|有哪些|包括|包含|哪几")
 
@@ -927,7 +929,12 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     # Question words outside the names: "SMART原则里R是啥" does not ask for 原则.
     asked = _without_names(text, [*topics, *([last.id] if last else [])], snapshot)
     worded_aspect = question.aspect or detect_aspect(asked)
-    aspect = worded_aspect or detect_aspect(asked, question.intent)
+    # The classifier's ask_compare fires on described cases ("售后投诉老是跟丢…"): it asks
+    # for a comparison only with two topics named or a comparison said.
+    intent_compares = question.intent == "ask_compare" and (
+        len(topics) >= 2 or worded_aspect == "differences" or bool(_SAYS_COMPARISON.search(asked)))
+    intent = None if question.intent == "ask_compare" and not intent_compares else question.intent
+    aspect = worded_aspect or detect_aspect(asked, intent)
     if not worded_aspect and last is not None and question.last_facet and _SAME_FOR.search(question.text):
         # "那民生银行那个服务经理岗呢" right after a requirements answer asks the same of another topic.
         named = [snapshot.topics[t] for t in topics if t != last.id]
@@ -955,7 +962,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         return out_of_scope_reply()
     if chat and not topics:
         return chat_reply(chat, snapshot)
-    comparing = aspect == "differences" or question.intent == "ask_compare"
+    comparing = aspect == "differences" or intent_compares
     if comparing:
         reply = _compare_reply(question, topics, last, text, snapshot)
         if reply:
@@ -1027,7 +1034,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     by_question = asked_topic(text, snapshot)
     if by_question is not None:
         return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
-    reply = _retrieval_answer(text, question.intent, snapshot)
+    reply = _retrieval_answer(text, intent, snapshot)
     reply.by_retrieval = not reply.declined
     if followup and (reply.topic_id == last.id or (reply.declined and _continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.

@@ -430,3 +430,13 @@ def test_an_outline_line_with_an_attachment_note_hands_over_to_its_topic(snapsho
 def test_a_topic_said_only_inside_a_rare_item_head_yields_to_that_head(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "服务价格管理到底要综合啥来定价", "ask_concept", [])
     assert reply.topic_id == "service_marketing_management" and "服务价格管理" in reply.text.split("\n")[1]
+
+
+def test_classifier_compare_without_comparison_words_asks_the_topic_itself(snapshot: Snapshot) -> None:
+    # "跟丢" is no "跟…比": one topic named and no comparison said is no request for differences.
+    reply = ask(snapshot, "售后投诉老是跟丢，怎么提升售候服务", "ask_compare")
+    assert reply.topic_id == "after_sales_service_management"
+    assert "区别" not in reply.text
+    # A comparison in words still compares with the topic just discussed.
+    compared = ask(snapshot, "那和售后服务管理比呢", "ask_compare", last_topic="service_quality_management")
+    assert compared.kind == "compare"
