@@ -55,10 +55,20 @@ _REQUESTING = re.compile(
 _ASKING = re.compile(r"我?想(?:问|知道|了解|请教|搞清楚|弄明白)|请问|请教|请(?:解释|说明|介绍)")
 
 
+# Request words that only say what the speaker is about to do; next to a what/which
+# question they introduce it ("我要牵头做服务营销规划，第一步应该先干什么").
+_WEAK_REQUEST = frozenset({"我想", "我要", "想要", "来做"})
+_ASKS_WHAT = re.compile(r"什么|啥|哪|几[个种步条点块项方]")
+
+
 def reads_like_request(text: str) -> bool:
-    """"帮我做SWOT分析" asks for the tool; "SWOT分析怎么做", "规划最后一步干嘛" or
-    "我想问下第一步做什么" asks about it."""
-    return is_payload(text) or bool(_REQUESTING.search(_ASKING.sub(" ", text or "")))
+    """"帮我做SWOT分析" asks for the tool; "SWOT分析怎么做", "规划最后一步干嘛",
+    "我想问下第一步做什么" or "我要做定位，可以从哪几个层面来做" asks about it."""
+    if is_payload(text):
+        return True
+    plain = _ASKING.sub(" ", text or "")
+    said = {m.group(0) for m in _REQUESTING.finditer(plain)}
+    return bool(said) and not (said <= _WEAK_REQUEST and _ASKS_WHAT.search(plain))
 
 
 def command_of(text: str, hint: Command | None = None) -> Command | None:

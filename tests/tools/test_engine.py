@@ -156,3 +156,13 @@ def test_a_narrated_start_is_no_request_to_start_a_tool() -> None:
     # "厂家开始自建售后" tells what happened; the manager asks what to do, not for the tool.
     assert not reads_like_request("厂家开始自建售后了，我们该怎么应对")
     assert reads_like_request("开始做竞争对手对比") and reads_like_request("那就开始吧")
+
+
+def test_a_question_after_i_am_about_to_is_no_request_to_start_a_tool() -> None:
+    from bot.tools.commands import reads_like_request
+
+    # "我要…" / "…来做" introduce a what/which question about the subject.
+    assert not reads_like_request("我要牵头做服务营销规划，按流程第一步应该先干什么")
+    assert not reads_like_request("我们要给理财业务做定位，定位可以从哪几个层面来做")
+    # Without a what/which question, or with a real request word, it asks for the tool.
+    assert reads_like_request("我要做SWOT分析") and reads_like_request("帮我看看哪些地方不足")
