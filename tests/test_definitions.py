@@ -25,6 +25,7 @@ SNAPSHOT = Snapshot("r1", {
 @pytest.mark.parametrize(("question", "term"), [
     ("战略是什么意思", "战略"), ("什么是战略？", "战略"), ("顾客至上指啥", "顾客至上"),
     ("战略到底是啥呀", "战略"), ("营销战略有啥特点", None), ("那战略", None), ("战略", None),
+    ("战略这个词到底怎么定义的", "战略"), ("战略这个概念如何定义", "战略"),
 ])
 def test_only_a_definition_question_asks_for_a_term(question: str, term: str | None) -> None:
     assert asked_term(question) == term
