@@ -42,6 +42,14 @@ def test_the_facet_that_answers_wins(question: str, title: str) -> None:
     assert choice.clear and choice.facet is not None and choice.facet.title == title
 
 
+def test_a_title_said_whole_outweighs_the_kind_another_facet_has() -> None:
+    # "分界线" names the elements kind, yet the question says the other facet's whole title.
+    lines = topic(facet("elements", "构成（自上而下）", "顾客行为", "前台行为"),
+                  facet("types", "三条分界线", "外部相互作用线", "可视分界线"))
+    choice = choose_facet(lines, "里面有三条分界线", "elements")
+    assert choice.clear and choice.facet.title == "三条分界线"
+
+
 def test_no_clear_winner_gives_no_facet() -> None:
     assert choose_facet(MODEL, "示例模型是什么", None).facet is None
 
@@ -59,7 +67,7 @@ def test_real_topic_facet_by_question_words(snapshot: Snapshot) -> None:
 
 @pytest.mark.parametrize(("text", "index"), [
     ("其中第二个是啥", 1), ("第3条展开说说", 2), ("第一步呢", 0), ("第十二点", 11), ("第十种", 9), ("说说别的", None),
-    ("最后一个是啥", -1), ("最后一步具体咋做", -1),
+    ("最后一个是啥", -1), ("最后一步具体咋做", -1), ("第二阶段干啥", 1), ("第三部分讲什么", 2),
 ])
 def test_ordinal(text: str, index: int | None) -> None:
     assert ordinal(text) == index

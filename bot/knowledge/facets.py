@@ -30,6 +30,11 @@ KIND_FALLBACKS: dict[str, tuple[str, ...]] = {
 KIND_WEIGHT = 3.0  # the asked kind itself
 FALLBACK_WEIGHT = 1.5  # a related kind
 TITLE_WEIGHT = 2.0  # a question word in the facet title
+# The whole title said ("服务蓝图里有三条分界线"): it outweighs the asked kind, which a
+# word of that title can name for another facet (分界线 → elements → 构成).
+WHOLE_TITLE_WEIGHT = 3.0
+WHOLE_TITLE_MIN = 4
+_TITLE_NOTE = re.compile(r"[（(][^）)]*[）)]")
 ITEM_WEIGHT = 1.0  # a question word in the facet's best item
 UNIQUE_ITEM_WEIGHT = 1.0  # that item is the only one of the facet with those words
 MIN_SCORE = 2.0
@@ -38,7 +43,7 @@ MARGIN = 1.0
 _ASKS_FIGURE = re.compile(r"多少|多久|多长|多大|多高|比例|占比|百分之|几成|几年|几天|几个月|几次|几小时|几分钟")
 _FIGURE = re.compile(r"\d|百分之|[一二三四五六七八九十两百千万]+(?:个|%|成|年|月|天|次|分|倍|小时|分钟|周|课时|学分)")
 FIGURELESS_FACTOR = 0.5  # a facet whose best items state no figure hardly answers "多少"
-_ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,2})(?:个|条|点|项|种|步|类|是|呢|$)")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十\d]{1,2})(?:个|条|点|项|种|步|类|阶段|部分|环节|层|是|呢|$)")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
@@ -146,6 +151,9 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     for position, facet in enumerate(topic.facets):
         score = KIND_WEIGHT if facet.kind == kind else FALLBACK_WEIGHT if facet.kind in related else 0.0
         score += TITLE_WEIGHT * _hits(forms, normalize(facet.title))
+        whole = _TITLE_NOTE.sub("", normalize(facet.title))
+        if len(whole) >= WHOLE_TITLE_MIN and whole in normalize(question) and whole != normalize(topic.name):
+            score += WHOLE_TITLE_WEIGHT
         item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
                      for item in facet.items]
         score += ITEM_WEIGHT * (max(item_hits) if item_hits else 0)
