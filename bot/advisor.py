@@ -671,6 +671,16 @@ def _continues(asked: str, text: str, last: TopicView, snapshot: Snapshot) -> bo
 _terminology_cache: dict[str, frozenset[str]] = {}
 
 
+def _names_own_facet(last: TopicView, asked: str, snapshot: Snapshot) -> bool:
+    """"背景里说现在有哪些问题" right after 银行厅堂服务营销方案: a word of one of its facet
+    titles (现存问题) and no term of another topic."""
+    words = [w for w in tokens(asked) if len(w) >= 2]
+    title_words = {w for f in last.facets for w in tokens(normalize(f.title)) if len(w) >= 2}
+    own, terminology = _topic_text(last), _terminology(snapshot)
+    return (any(w in title_words for w in words)
+            and not any(w in terminology and w not in own for w in words))
+
+
 def _asks_facet_of(last: TopicView, asked: str, aspect: str | None, snapshot: Snapshot) -> bool:
     """"企业得具备哪些条件才适合" right after 特色经营战略: its words name a facet the last
     topic has and no term of another topic, so it asks about the last topic, however long."""
@@ -1019,7 +1029,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     followup = last is not None and (looks_like_followup(question.text) or looks_like_followup(text)
                                      or ordinal(question.text) is not None
                                      or _says_shown_point(question, text, last)
-                                     or _asks_facet_of(last, asked, worded_aspect, snapshot))
+                                     or _asks_facet_of(last, asked, worded_aspect, snapshot)
+                                     or _names_own_facet(last, asked, snapshot))
     if followup:
         reply = _followup(question, text, last, aspect, snapshot)
         if reply:

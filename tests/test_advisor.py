@@ -440,3 +440,9 @@ def test_classifier_compare_without_comparison_words_asks_the_topic_itself(snaps
     # A comparison in words still compares with the topic just discussed.
     compared = ask(snapshot, "那和售后服务管理比呢", "ask_compare", last_topic="service_quality_management")
     assert compared.kind == "compare"
+
+
+def test_a_word_of_the_last_topics_facet_title_keeps_the_follow_up_there(snapshot: Snapshot) -> None:
+    # "问题" is in the lobby plan's "现存问题"; another topic's background list must not win.
+    reply = ask(snapshot, "背景里说现在有哪些问题", last_topic="bank_lobby_service_marketing")
+    assert reply.topic_id == "bank_lobby_service_marketing" and "服务态度不佳" in reply.text

@@ -66,3 +66,12 @@ def test_a_question_word_glued_to_a_content_word_still_yields_the_content_word()
 
     assert "因素" in tokens("一般列哪些因素")  # jieba keeps 哪些因素 as one word
     assert tokens("哪些方面") == ["哪些方面"]  # 方面 alone is no content word
+
+
+def test_an_ordinal_is_no_evidence_through_its_parts() -> None:
+    # "第四个" points at a list; its part 四个 must not find "分四个阶段".
+    index = BM25Index([
+        Passage("a", "other", "A", "规划分四个阶段推进", None),
+        Passage("b", "other", "B", "基本原则：客户导向、双向沟通", None),
+    ])
+    assert [h.passage.topic_id for h in index.search("基本原则第四个是啥")] == ["b"]

@@ -7,6 +7,7 @@ it stays in the low milliseconds even with tens of thousands of passages.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -92,6 +93,9 @@ def question_pool_passages_from(snapshot: Snapshot) -> list[Passage]:
             for t in snapshot.ordered() if t.questions]
 
 
+_ORDINAL_WORD = re.compile(r"^第[一二三四五六七八九十\d]+[个条点项种步类]?$")
+
+
 class BM25Index:
     """Okapi BM25 with per-term postings held as numpy arrays of precomputed weights.
 
@@ -130,6 +134,8 @@ class BM25Index:
         the knowledge keeps apart, and a whole-word match is stronger evidence than a bigram."""
         words: set[str] = set()
         for word in query_tokens:
+            if word not in self.idf and _ORDINAL_WORD.match(word):
+                continue  # "第四个" points at a list; its part 四个 would match "四个阶段"
             known = [p for p in parts(word) if p in self.idf] if len(word) > 2 and word not in self.idf else []
             words.update(known or (word,))
         return words
