@@ -509,8 +509,10 @@ def _qualifiers(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[str, l
     index = _name_words(snapshot)
     own = {w for n in (topic.name, *topic.aliases) for t in tokens(n) for w in (t, *parts(t))}
     qualifiers, candidates = [], set()
+    table = load_table()
     for token in tokens(residual):
-        for word in (token, *parts(token)):
+        # A trade's everyday word qualifies as the trade's name does (支行 → 银行).
+        for word in (token, *parts(token), *sorted(table.trades_in(token))):
             ids = index.get(word, frozenset())
             if ids and word not in own and len(ids) <= QUALIFIER_MAX_TOPICS:
                 candidates |= ids
@@ -630,6 +632,14 @@ def _name_span(topic: TopicView, text: str) -> tuple[int, int] | None:
     return None
 
 
+def _two_said(topics: list[str], text: str, snapshot: Snapshot) -> bool:
+    """Two of the topics are said apart in the text: one phrase found by two topics
+    ("服务营销策划" in two plans' names) names one thing, not a pair to compare."""
+    norm = normalize(text)
+    spans = sorted(span for t in topics if (span := _name_span(snapshot.topics[t], norm)))
+    return any(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
 def _subject_first(topics: list[str], text: str, snapshot: Snapshot) -> list[str]:
     """ "SWOT里的ST战略是啥" asks about ST战略: in "A里的B" the second name is the subject."""
     if len(topics) < 2:
@@ -704,6 +714,14 @@ def _terminology(snapshot: Snapshot) -> frozenset[str]:
     return terms
 
 
+def _other_trade(topic: TopicView, text: str) -> bool:
+    """The question names a trade and the topic is written for another one only."""
+    table = load_table()
+    asked = table.trades_in(text)
+    own = table.trades_in(" ".join((topic.name, *topic.aliases, topic.summary)))
+    return bool(asked) and bool(own) and not asked & own
+
+
 def _offtopic(text: str) -> bool:
     return any(word in text for word in load_table().offtopic)
 
@@ -746,6 +764,8 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
     """Answer with the topic and facet of the best passage when the evidence is sure."""
     hits = _search(text, snapshot)
     good = [h for h in hits if _sure(h, intent)]
+    # "酒店想找外部伙伴合作": a passage of the asked trade before one written for another.
+    good = [h for h in good if not _other_trade(snapshot.topics[h.passage.topic_id], text)] or good
     if not good:
         if not hits or max(h.confidence for h in hits) < NO_EVIDENCE_CONFIDENCE:
             return out_of_scope_reply()
@@ -760,6 +780,11 @@ def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Repl
             # "排队太久咋整" finds the line naming the problem ("等候时间过长"); what to do
             # about it is the answer: the doing facet closest to the question and that line.
             choice = _doing_facet(topic, f"{text} {item.passage.text}", asked) or choice
+        if choice.facet is None:
+            # The summary passage found the topic; the question's words may still name a
+            # facet ("…这样做的短板在哪" → 局限).
+            worded = choose_facet(topic, text, asked)
+            choice = worded if worded.clear else choice
     else:
         topic = snapshot.topics[best.topic_id]
         facet = _facet_of(topic, good[0])
@@ -942,7 +967,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     # The classifier's ask_compare fires on described cases ("售后投诉老是跟丢…"): it asks
     # for a comparison only with two topics named or a comparison said.
     intent_compares = question.intent == "ask_compare" and (
-        len(topics) >= 2 or worded_aspect == "differences" or bool(_SAYS_COMPARISON.search(asked)))
+        _two_said(topics, text, snapshot) or worded_aspect == "differences" or bool(_SAYS_COMPARISON.search(asked)))
     intent = None if question.intent == "ask_compare" and not intent_compares else question.intent
     aspect = worded_aspect or detect_aspect(asked, intent)
     if not worded_aspect and last is not None and question.last_facet and _SAME_FOR.search(question.text):
@@ -1043,7 +1068,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if definition is not None:  # "战略是什么意思", "内容营销咋做": the one place defining it
         return _definition_answer(definition, text, snapshot)
     by_question = asked_topic(text, snapshot)
-    if by_question is not None:
+    if by_question is not None and not _other_trade(snapshot.topics[by_question], text):
         return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
     reply = _retrieval_answer(text, intent, snapshot)
     reply.by_retrieval = not reply.declined

@@ -446,3 +446,26 @@ def test_a_word_of_the_last_topics_facet_title_keeps_the_follow_up_there(snapsho
     # "问题" is in the lobby plan's "现存问题"; another topic's background list must not win.
     reply = ask(snapshot, "背景里说现在有哪些问题", last_topic="bank_lobby_service_marketing")
     assert reply.topic_id == "bank_lobby_service_marketing" and "服务态度不佳" in reply.text
+
+
+def test_a_topic_found_by_its_summary_still_answers_the_facet_the_words_name(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "所有资源都砸在一个品牌上，我有点担心，这样做的短板在哪")
+    assert reply.topic_id == "focus_strategy" and "竞争范围狭窄" in reply.text
+
+
+def test_a_question_about_one_trade_is_not_answered_from_another_trades_topic(snapshot: Snapshot) -> None:
+    # The bank's market-expansion department also "works with partners"; the hotel plan names them.
+    reply = ask(snapshot, "酒店想多拿点曝光和客源，可以找哪些外部伙伴一起合作")
+    assert reply.topic_id == "hotel_marketing_plan" and "旅行社" in reply.text
+
+
+def test_a_trades_everyday_word_qualifies_the_named_subject(snapshot: Snapshot) -> None:
+    # 支行 is the bank: its rules' review of each post answers, not the general 服务营销.
+    reply = ask(snapshot, "支行要对各岗位的服务营销做定期考核，考核主要看哪些内容")
+    assert "合规性" in reply.text
+
+
+def test_one_phrase_found_by_two_topics_is_no_pair_to_compare(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "同行竞争太激烈了，想靠服务拉开差距，服务营销策划上有哪几种策略", "ask_compare")
+    assert reply.kind != "compare"
+    assert ask(snapshot, "SO战略和ST战略", "ask_compare").kind == "compare"

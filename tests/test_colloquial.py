@@ -10,6 +10,7 @@ from bot.smalltalk import smalltalk_kind
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("服务蓝图有啥用", "服务蓝图有什么作用"),
+    ("想把市场份额往上拉一拉", "想把市场份额提高"), ("组织上怎么搭架子", "组织上怎么搭组织架构"),
     ("SO战略咋做", "so战略怎么做"),
     ("SWOT里的W指啥", "swot里的w（劣势）指什么"),
     ("smart的R是啥意思", "smart的r（相关）是什么意思"),
@@ -63,3 +64,19 @@ def test_two_sound_alike_characters_neither_typed_right_name_no_aspect() -> None
 
     assert detect_aspect("那总共多少钱") is None  # na zong ≈ 哪种 by sound only
     assert detect_aspect("职则有哪些") == "duties"  # one character right: a typo
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("目标部分一般定哪些量化指标", "goals"), ("服务营销管理包括哪些内容", "elements"),
+])
+def test_a_part_word_yields_to_the_aspect_it_names(text: str, aspect: str) -> None:
+    from bot.knowledge.aspects import detect_aspect
+
+    assert detect_aspect(text) == aspect
+
+
+def test_trades_are_named_by_their_everyday_words() -> None:
+    from bot.knowledge.colloquial import load_table
+
+    table = load_table()
+    assert table.trades_in("我们支行的柜员") == {"银行"} and table.trades_in("服务营销是什么") == frozenset()

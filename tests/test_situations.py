@@ -123,3 +123,9 @@ def test_a_gapped_cue_is_quoted_as_the_manager_said_it() -> None:
     text = "我们跟同行品质、功能都差不多"
     assert quoted(text, (f"品质{GAP}差不多", f"功能{GAP}差不多")) == ("品质、功能都差不多",)
     assert quoted("附近开了两家店", (f"开了{GAP}家", "附近")) == ("开了两家", "附近")
+
+
+def test_asking_what_a_described_plan_must_meet_is_a_case() -> None:
+    # "要满足哪些前提才行得通" asks about the plan just described, not about a named model.
+    assert place("领导想靠成本比同行低来打价格战，要满足哪些前提才行得通").topic_id == "cost_leadership"
+    assert place("我们是家小保险代理，想把资源全押在一个细分市场上，这么做得满足啥条件").topic_id == "focus_strategy"

@@ -61,10 +61,16 @@ def _sound_index() -> SoundIndex:
     return SoundIndex([w for _, words in ASPECT_WORDS for w in words if len(w) >= 2], min_han=2)
 
 
+# Words that say "a part of it" more than which part: any other aspect word goes first
+# ("目标部分一般定哪些指标" asks for goals).
+WEAK_ASPECT_WORDS = frozenset({"部分", "内容", "包括", "包含"})
+
+
 def _named_aspect(norm: str) -> str | None:
-    for aspect, words in ASPECT_WORDS:
-        if any(w in norm for w in words):
-            return aspect
+    for weak in (False, True):
+        for aspect, words in ASPECT_WORDS:
+            if any(w in norm for w in words if (w in WEAK_ASPECT_WORDS) == weak):
+                return aspect
     return None
 
 

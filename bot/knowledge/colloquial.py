@@ -8,7 +8,7 @@ matching, retrieval and facet choice, lets every later step stay simple.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +27,12 @@ class Colloquial:
     cues: tuple[frozenset[str], ...]
     chat: dict[str, tuple[str, ...]]  # small-talk kind → phrases
     offtopic: tuple[str, ...]
+    trades: dict[str, tuple[str, ...]] = field(default_factory=dict)  # trade → words naming it
+
+    def trades_in(self, text: str) -> frozenset[str]:
+        """The trades a text names ("支行" → 银行)."""
+        norm = normalize(text)
+        return frozenset(trade for trade, words in self.trades.items() if any(w in norm for w in words))
 
     def cue_group(self, word: str) -> frozenset[str]:
         """The words that ask for the same content as ``word`` (itself when none)."""
@@ -47,6 +53,7 @@ def load_table(path: Path = TABLE) -> Colloquial:
         cues=tuple(frozenset(normalize(w) for w in group) for group in data.get("cues") or []),
         chat={kind: tuple(normalize(str(p)) for p in phrases) for kind, phrases in (data.get("chat") or {}).items()},
         offtopic=tuple(normalize(str(w)) for w in data.get("offtopic") or []),
+        trades={trade: tuple(normalize(str(w)) for w in words) for trade, words in (data.get("trades") or {}).items()},
     )
 
 
