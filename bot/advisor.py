@@ -52,6 +52,7 @@ MAX_BUTTONS = 6
 # so three shared words need little of the mass. A question the classifier called out of
 # scope needs a higher score.
 RETRIEVAL_MIN_SCORE = 6.0
+RETRIEVAL_CANDIDATES = 5  # a sure passage ranked below unsure ones still is evidence
 OUT_OF_SCOPE_MIN_SCORE = 8.0
 WORD_EVIDENCE = ((3, 0.15), (2, 0.3), (1, 0.8))  # (shared words, with at least this IDF share)
 OUT_OF_SCOPE_WORD_EVIDENCE = ((3, 0.15), (2, 0.4), (1, 0.8))
@@ -762,7 +763,7 @@ def _sure(hit: Hit, intent: str | None) -> bool:
 
 def _retrieval_answer(text: str, intent: str | None, snapshot: Snapshot) -> Reply:
     """Answer with the topic and facet of the best passage when the evidence is sure."""
-    hits = _search(text, snapshot)
+    hits = _search(text, snapshot, RETRIEVAL_CANDIDATES)
     good = [h for h in hits if _sure(h, intent)]
     # "酒店想找外部伙伴合作": a passage of the asked trade before one written for another.
     good = [h for h in good if not _other_trade(snapshot.topics[h.passage.topic_id], text)] or good

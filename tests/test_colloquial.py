@@ -11,6 +11,7 @@ from bot.smalltalk import smalltalk_kind
 @pytest.mark.parametrize(("text", "expected"), [
     ("服务蓝图有啥用", "服务蓝图有什么作用"),
     ("想把市场份额往上拉一拉", "想把市场份额提高"), ("组织上怎么搭架子", "组织上怎么搭组织架构"),
+    ("一年一般分几段推进", "一年一般分几个阶段推进"),
     ("SO战略咋做", "so战略怎么做"),
     ("SWOT里的W指啥", "swot里的w（劣势）指什么"),
     ("smart的R是啥意思", "smart的r（相关）是什么意思"),
@@ -68,6 +69,7 @@ def test_two_sound_alike_characters_neither_typed_right_name_no_aspect() -> None
 
 @pytest.mark.parametrize(("text", "aspect"), [
     ("目标部分一般定哪些量化指标", "goals"), ("服务营销管理包括哪些内容", "elements"),
+    ("部门要重新设计售后服务流程，设计时该遵循哪些原则", "principles"),  # the last aspect word is asked
 ])
 def test_a_part_word_yields_to_the_aspect_it_names(text: str, aspect: str) -> None:
     from bot.knowledge.aspects import detect_aspect

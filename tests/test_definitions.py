@@ -46,7 +46,7 @@ def test_the_advisor_answers_the_topic_that_defines_the_term(snapshot: Snapshot)
     from bot.advisor import Question, respond
 
     reply = respond(Question(text="战略是什么意思", intent="ask_concept"), snapshot)
-    assert reply.kind == "answer" and "战略是重大的、关系全局的规划" in reply.text
+    assert reply.kind == "answer" and "战略是指重大的、带全局性或决定全局的规划" in reply.text
 
 
 def test_a_rare_item_head_in_the_question_names_its_item() -> None:

@@ -67,10 +67,13 @@ WEAK_ASPECT_WORDS = frozenset({"部分", "内容", "包括", "包含"})
 
 
 def _named_aspect(norm: str) -> str | None:
+    """The aspect of the last aspect word ("设计售后服务流程时该遵循哪些原则" asks for
+    principles); at one position the longer word, then the list order, decides."""
     for weak in (False, True):
-        for aspect, words in ASPECT_WORDS:
-            if any(w in norm for w in words if (w in WEAK_ASPECT_WORDS) == weak):
-                return aspect
+        found = [(norm.rfind(w) + len(w), len(w), -rank, aspect) for rank, (aspect, words) in enumerate(ASPECT_WORDS)
+                 for w in words if (w in WEAK_ASPECT_WORDS) == weak and w in norm]
+        if found:
+            return max(found)[3]
     return None
 
 
