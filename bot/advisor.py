@@ -37,7 +37,7 @@ from bot.knowledge.retrieval import (
 )
 from bot.knowledge.spelling import speller_for
 from bot.knowledge.tokenize import parts, tokens
-from bot.normalize import apply_synonyms, normalize
+from bot.normalize import apply_synonyms, normalize, without_notes
 from bot.situations import Situation, asks_which_strategy, place, strategy_topics
 from bot.smalltalk import smalltalk_kind
 
@@ -558,7 +558,6 @@ def _qualified_facet(topic: TopicView, text: str, snapshot: Snapshot) -> tuple[T
     return found[0] if len(found) == 1 else None
 
 
-_TITLE_NOTE = re.compile(r"[（(][^）)]*[）)]")
 _ATTACHED_NOTE = re.compile(r"[（(]附[^）)]*[）)]$")
 MIN_SAID_TITLE = 6  # a shorter title (作用, 任职要求) is said in many questions about other topics
 _title_cache: dict[str, tuple[tuple[str, str, int], ...]] = {}
@@ -571,7 +570,7 @@ def _long_titles(snapshot: Snapshot) -> tuple[tuple[str, str, int], ...]:
     if found is None:
         names = _all_names(snapshot)
         found = tuple((title, topic.id, n) for topic in snapshot.ordered() for n, facet in enumerate(topic.facets)
-                      if len(title := normalize(_TITLE_NOTE.sub("", facet.title))) >= MIN_SAID_TITLE
+                      if len(title := normalize(without_notes(facet.title))) >= MIN_SAID_TITLE
                       and title not in names)
         _title_cache.clear()
         _title_cache[snapshot.revision] = found

@@ -10,12 +10,18 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_BRACKETED_NOTE = re.compile(r"[（(][^）)]*[）)]")
 
 
 def normalize(text: str) -> str:
     """NFKC (full-width → half-width), lower case, collapsed whitespace."""
     text = unicodedata.normalize("NFKC", text or "")
     return _SPACES.sub(" ", text).strip().lower()
+
+
+def without_notes(text: str) -> str:
+    """Text without its bracketed notes ("价格策略（通识）" → "价格策略"): a note is no word a user says."""
+    return _BRACKETED_NOTE.sub("", text)
 
 
 def as_command(text: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.repository import Snapshot
-from bot.normalize import normalize
+from bot.normalize import normalize, without_notes
 
 _TERM = r"(?P<term>[\w（）()]{2,12}?)"
 _ASKING_AFTER = re.compile(
@@ -24,7 +24,6 @@ _ASKING_BEFORE = re.compile(r"^(?:请问)?(?:什么叫|什么叫做|什么是|�
 _DEFINING = ("是指", "就是", "指的是", "是", "指")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _HEAD = re.compile(r"^(?P<head>[^：:，,。]{2,12})[：:]")
-_BRACKET = re.compile(r"[（(][^）)]*[）)]")
 _MAX_TERM = 12
 
 
@@ -59,7 +58,7 @@ def _head_terms(item: str) -> set[str]:
     if not match:
         return set()
     head = match.group("head")
-    return {head, _BRACKET.sub("", head)} - {""}
+    return {head, without_notes(head)} - {""}
 
 
 _index_cache: dict[str, dict[str, list[Definition]]] = {}

@@ -16,7 +16,7 @@ from bot.knowledge.aspects import ASPECT_WORDS
 from bot.knowledge.colloquial import Colloquial, load_table
 from bot.knowledge.repository import FacetView, TopicView
 from bot.knowledge.tokenize import parts, tokens
-from bot.normalize import normalize
+from bot.normalize import normalize, without_notes
 
 # Facet kinds that answer a question about another kind when that one is absent
 # ("SO战略要怎么做" asks for methods; the document lists measures).
@@ -34,7 +34,6 @@ TITLE_WEIGHT = 2.0  # a question word in the facet title
 # word of that title can name for another facet (分界线 → elements → 构成).
 WHOLE_TITLE_WEIGHT = 3.0
 WHOLE_TITLE_MIN = 4
-_TITLE_NOTE = re.compile(r"[（(][^）)]*[）)]")
 ITEM_WEIGHT = 1.0  # a question word in the facet's best item
 UNIQUE_ITEM_WEIGHT = 1.0  # that item is the only one of the facet with those words
 MIN_SCORE = 2.0
@@ -151,7 +150,7 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     for position, facet in enumerate(topic.facets):
         score = KIND_WEIGHT if facet.kind == kind else FALLBACK_WEIGHT if facet.kind in related else 0.0
         score += TITLE_WEIGHT * _hits(forms, normalize(facet.title))
-        whole = _TITLE_NOTE.sub("", normalize(facet.title))
+        whole = without_notes(normalize(facet.title))
         if len(whole) >= WHOLE_TITLE_MIN and whole in normalize(question) and whole != normalize(topic.name):
             score += WHOLE_TITLE_WEIGHT
         item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
