@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from bot import texts
@@ -193,6 +194,32 @@ def _facet_for_kind(topic: TopicView, kind: str | None) -> FacetView | None:
     return next((f for f in topic.facets if wanted and (wanted in f.title or f.title in wanted)), None)
 
 
+# A topic whose name shares this long a run with the asked topic's name is its namesake
+# (服务营销策划方案 / 营销策划方案格式): the same subject, described in another section.
+NAMESAKE_MIN_RUN = 5
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two names share."""
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
+
+
+def _namesake_with(topic: TopicView, aspect: str, snapshot: Snapshot) -> TopicView | None:
+    """The one namesake of ``topic`` that has the asked aspect, when ``topic`` lacks it.
+
+    "服务营销策划方案包括哪些部分": the article of that name gives no parts, the textbook's
+    section on the plan's format lists eight; a user asking expects those, not a note that
+    the first section says nothing. A name holding the whole asked name is one case of it
+    (金融服务营销策划方案), not the general account the question asks for.
+    """
+    found = [other for other in snapshot.topics.values()
+             if other.id != topic.id and topic.name not in other.name
+             and _common_run(other.name, topic.name) >= NAMESAKE_MIN_RUN
+             and _facet_for_kind(other, aspect) is not None]
+    return found[0] if len(found) == 1 else None
+
+
 def _asks_how_role_works(topic: TopicView, text: str) -> bool:
     """How a role does something is in its duties ("要咋监督服务质量"), whatever the intent
     guessed; a word naming a facet ("怎么才能达到任职要求") still decides."""
@@ -237,6 +264,8 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     if facet is None or (named is not None and not choice.clear):
         facet, focus = named, None
     missing = aspect not in (None, "summary") and facet is None and named is None
+    if missing and follow and intro is None and (namesake := _namesake_with(topic, aspect, snapshot)):
+        return answer_topic(namesake, aspect, snapshot, text, follow=False)
     if facet is None:
         facet = topic.facets[0] if topic.facets else None
     lines = [intro] if intro else []

@@ -50,6 +50,15 @@ def test_followup_for_missing_aspect_says_so_honestly(snapshot: Snapshot) -> Non
     assert "没有专门讲" in reply.text and reply.topic_id == "after_sales_service_manager"
 
 
+def test_an_aspect_missing_in_a_topic_is_taken_from_its_namesake(snapshot: Snapshot) -> None:
+    scheme = snapshot.topics["service_marketing_planning_scheme"]
+    assert scheme.facet("elements") is None
+    reply = ask(snapshot, "一份服务营销策划方案包括哪些部分？", topics=[scheme.id])
+    fmt = snapshot.topics["marketing_plan_format"]
+    assert reply.topic_id == fmt.id and "没有专门讲" not in reply.text
+    assert fmt.facet("elements").items[0] in reply.text
+
+
 def test_it_versus_other_role_compares_side_by_side(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "它和营销服务经理有什么区别", "ask_compare", ["marketing_service_manager"],
                 last_topic="service_manager")
