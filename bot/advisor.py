@@ -663,10 +663,11 @@ def _name_span(topic: TopicView, text: str) -> tuple[int, int] | None:
 
 def _two_said(topics: list[str], text: str, snapshot: Snapshot) -> bool:
     """Two of the topics are said apart in the text: one phrase found by two topics
-    ("服务营销策划" in two plans' names) names one thing, not a pair to compare."""
+    ("服务营销策划" in two plans' names) names one thing, not a pair to compare, and so do
+    two names said one right after the other ("服务营销管理这门课": the course of that name)."""
     norm = normalize(text)
     spans = sorted(span for t in topics if (span := _name_span(snapshot.topics[t], norm)))
-    return any(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    return any(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
 
 
 def _subject_first(topics: list[str], text: str, snapshot: Snapshot) -> list[str]:
@@ -688,6 +689,9 @@ def _without_names(text: str, topic_ids: list[str], snapshot: Snapshot) -> str:
     return text
 
 
+SHORT_FOLLOWUP = 8  # characters: a message this short after an answer is read against it
+
+
 def _topic_text(topic: TopicView) -> str:
     return normalize(" ".join([topic.name, *topic.aliases, topic.summary,
                                *(f"{f.title} {' '.join(f.items)}" for f in topic.facets)]))
@@ -697,14 +701,18 @@ def _continues(asked: str, text: str, last: TopicView, snapshot: Snapshot) -> bo
     """Whether a follow-up nothing else explains is about the topic just discussed.
 
     "那渠道策略呢" after SMART names a domain term SMART never uses: a new question.
-    "每个字母啥意思" points back; "为什么不能储存" uses only words of the last topic.
+    "每个字母啥意思" points back; "为什么不能储存" uses only words of the last topic. A
+    short one holding a word of the last topic ("多久汇报一次", "是谁研究出来的") is about
+    it too: its other words (一次, 谁) name nothing in the knowledge.
     """
     words = own_words(asked)
     own = _topic_text(last)
     terminology = _terminology(snapshot)
     if any(w in terminology and w not in own for w in words):
         return False
-    return refers_back(text) or all(w in own for w in words)
+    short = len(normalize(text).rstrip("?？")) <= SHORT_FOLLOWUP
+    return (refers_back(text) or all(w in own for w in words)
+            or (short and any(len(w) >= 2 and w in own for w in words)))
 
 
 _terminology_cache: dict[str, frozenset[str]] = {}
@@ -904,6 +912,20 @@ def _topic_named_by(head: str | None, last: TopicView, snapshot: Snapshot) -> To
     return snapshot.topics[other] if other else None
 
 
+SHORT_POINT = 6  # characters: a point this short ("Promotion：促销") is only a name
+
+
+def _point_topic(items: tuple[str, ...], index: int, last: TopicView, snapshot: Snapshot) -> TopicView | None:
+    """The topic a point of a list names by its head (企业目标：…) or, when the point is a
+    bare name, by its words ("Promotion：促销" names 促销策略 by its alias 促销)."""
+    named = _topic_named_by(point_head(items, index), last, snapshot)
+    if named is not None:
+        return named
+    group = points(items)[index]
+    body = normalize(items[group[0]]).split("：", 1)[-1].split(":", 1)[-1].strip()
+    return _topic_named_by(body, last, snapshot) if len(body) <= SHORT_POINT else None
+
+
 def _shown_facet(question: Question, last: TopicView) -> FacetView | None:
     return last.facet(question.last_facet or "") or (last.facets[0] if last.facets else None)
 
@@ -928,7 +950,7 @@ def _followup(question: Question, text: str, last: TopicView, aspect: str | None
     if index is None and shown is not None:
         index = named_point(shown.items, text)
     if index is not None and shown is not None and -len(points(shown.items)) <= index < len(points(shown.items)):
-        detail = _topic_named_by(point_head(shown.items, index), last, snapshot) if _ASKS_DETAIL.search(text) else None
+        detail = _point_topic(shown.items, index, last, snapshot) if _ASKS_DETAIL.search(text) else None
         if detail is not None:  # "第一项具体有哪些": the point is a topic of its own (企业目标)
             return answer_topic(detail, None, snapshot, "")
         return answer_item(last, shown, index, snapshot)

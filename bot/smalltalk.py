@@ -16,7 +16,7 @@ from bot.knowledge.colloquial import Colloquial, load_table
 KINDS = ("identity", "capabilities", "thanks", "goodbye", "greet", "ok")  # checked in this order
 MAX_REST = 2  # characters a small-talk message may hold beyond its phrase and filler
 # Words that carry no request of their own around a small-talk phrase ("这玩意儿咋用啊").
-FILLER_WORDS = ("这玩意儿", "这玩意", "这东西", "这个机器人", "新来的", "新人", "刚来", "好了", "那就",
+FILLER_WORDS = ("这玩意儿", "这玩意", "这东西", "这个机器人", "机器人", "真人", "新来的", "新人", "刚来", "好了", "那就",
                 "就这样", "今天", "先", "点")
 _FILLER = re.compile(r"[\s\W_]|[啊呀吖哈呢吧哦噢嘛么吗哇啦了的我你您们请问那个下一]")
 

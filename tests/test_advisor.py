@@ -478,3 +478,29 @@ def test_one_phrase_found_by_two_topics_is_no_pair_to_compare(snapshot: Snapshot
     reply = ask(snapshot, "同行竞争太激烈了，想靠服务拉开差距，服务营销策划上有哪几种策略", "ask_compare")
     assert reply.kind != "compare"
     assert ask(snapshot, "SO战略和ST战略", "ask_compare").kind == "compare"
+
+
+@pytest.mark.parametrize(("last", "text", "expected"), [
+    ("marketing_service_manager", "多久汇报一次？", "每周"),
+    ("service_quality_gap_model", "是谁研究出来的？", "帕拉索拉曼"),
+])
+def test_a_short_question_with_a_word_of_the_last_topic_stays_with_it(
+        snapshot: Snapshot, last: str, expected: str, text: str) -> None:
+    reply = ask(snapshot, text, "out_of_scope", last_topic=last)
+    assert reply.topic_id == last and expected in reply.text
+
+
+def test_a_short_question_without_a_word_of_the_last_topic_is_no_followup(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "明天下雨吗", "out_of_scope", last_topic="marketing_service_manager")
+    assert reply.declined
+
+
+def test_a_point_that_is_a_bare_name_leads_to_its_topic(snapshot: Snapshot) -> None:
+    """"Promotion：促销" names 促销策略 by its alias: asking for that point's details gets it."""
+    reply = ask(snapshot, "那第四个P具体有哪些手段？", last_topic="four_p")
+    assert reply.topic_id == "promotion_mix"
+
+
+def test_two_names_said_back_to_back_are_one_subject_not_a_comparison(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务营销管理这门课成绩咋算,平时和期末各占多少？", "ask_compare")
+    assert reply.kind == "answer" and reply.topic_id == "course_plan" and "80%" in reply.text

@@ -45,6 +45,7 @@ def test_cue_groups_stand_for_one_another() -> None:
     ("谢谢你啊", "thanks"), ("好的谢谢", "thanks"), ("拜拜", "goodbye"), ("好的", "ok"),
     ("哪种最常见", None), ("那它的缺点呢", None), ("你好，SWOT是啥", None), ("为什么", None),
     ("那好处呢", None), ("对手呢", None), ("行吧", "ok"),  # 好 in 好处 and 对 in 对手 say nothing
+    ("你是谁啊？机器人吗？", "identity"), ("机器人吗", None),  # 机器人 only fills a who-are-you
 ])
 def test_small_talk_by_explicit_wording(text: str, kind: str | None) -> None:
     assert smalltalk_kind(rewrite(text)) == kind
