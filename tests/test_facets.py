@@ -110,6 +110,17 @@ def test_a_few_items_tied_on_the_question_words_are_a_group() -> None:
     assert choose_facet(role, "主要负责哪些", "duties").facet.title == "岗位职责"
 
 
+def test_a_said_point_head_names_its_lines_where_its_words_recur_elsewhere() -> None:
+    """团队 and 管理 are in many duty lines; the head 团队管理 said names its own point's lines."""
+    role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (
+        facet("duties", "岗位职责", *[f"管理第{i}个团队的日常" for i in range(6)],
+              "团队管理：定目标", "团队管理：做考核", "团队管理：开会", "团队管理：培训", "团队管理：发薪"),
+        facet("requirements", "任职要求", "具备团队管理能力"),
+    ), ())
+    choice = choose_facet(role, "团队管理要做哪些", None)
+    assert choice.facet.title == "岗位职责" and choice.group == (6, 7, 8, 9, 10)
+
+
 def test_too_many_ties_are_narrowed_to_the_items_matching_the_longer_words() -> None:
     # "管" is in every 管理 line; 营销策划 names the two lines asked about.
     role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (

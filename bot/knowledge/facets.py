@@ -34,6 +34,10 @@ TITLE_WEIGHT = 2.0  # a question word in the facet title
 # word of that title can name for another facet (分界线 → elements → 构成).
 WHOLE_TITLE_WEIGHT = 3.0
 WHOLE_TITLE_MIN = 4
+# A point's head said in the question ("团队管理" of the lines "团队管理：…"): it names those
+# lines as a whole, where its separate words (团队, 管理) recur in many other lines.
+SAID_HEAD_WEIGHT = 2.0
+SAID_HEAD_MIN = 3
 ITEM_WEIGHT = 1.0  # a question word in the facet's best item
 UNIQUE_ITEM_WEIGHT = 1.0  # that item is the only one of the facet with those words
 MIN_SCORE = 2.0
@@ -144,7 +148,8 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     # ("营销规划分几个阶段": 规划 and 营销 recur in lines about budgets and teams).
     name_words = {w for n in names for t in tokens(n) for w in (t, *parts(t))}
     item_forms = [_forms(w, table) for w in words if w not in kind_words and w not in name_words]
-    figure = _ASKS_FIGURE.search(normalize(question)) is not None
+    asked_text = normalize(question)
+    figure = _ASKS_FIGURE.search(asked_text) is not None
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []
     for position, facet in enumerate(topic.facets):
@@ -164,9 +169,15 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
             if len(top) == 1:
                 best_item = top[0]
                 score += UNIQUE_ITEM_WEIGHT
+        said = None if figure else _said_point(facet.items, asked_text, names)
+        if said is not None and max(item_hits[n] for n in said) < max(item_hits):
+            said = None  # other lines hold more of the question's words: they are asked
+        if said is not None:  # "营销服务经理团队管理要做哪些": the lines headed 团队管理：
+            score += SAID_HEAD_WEIGHT
+            top, best_item = said, said[0] if len(said) == 1 else None
         if figure and not any(_FIGURE.search(facet.items[n]) for n in top):
             score *= FIGURELESS_FACTOR
-        group = top if len(top) <= MAX_GROUP else ()
+        group = top if len(top) <= MAX_GROUP or top == said else ()
         scored.append((score, position, FacetScore(score, facet, best_item, group)))
     ranked = sorted(scored, key=lambda s: (-s[0], s[1]))  # an earlier facet breaks ties
     return [entry for _, _, entry in ranked]
@@ -215,6 +226,23 @@ def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
             groups.append([n])
             head = this
     return [tuple(g) for g in groups]
+
+
+def _said_point(items: tuple[str, ...], question: str, names: set[str]) -> tuple[int, ...] | None:
+    """The lines of the one point whose head (≥ SAID_HEAD_MIN characters, not the topic's
+    name) the question says, when exactly one point's head is said.
+
+    Of two said heads one inside the other (客户关系, 客户关系管理) the longer is meant; a
+    said head inside a head not said (客户关系 of 客户关系管理：…) may mean either point.
+    """
+    heads = [(group, head) for group, head in zip(points(items), _heads(items), strict=True)
+             if head and len(head) >= SAID_HEAD_MIN and head not in names]
+    said = [(group, head) for group, head in heads if head in question]
+    said = [(group, head) for group, head in said if not any(head in other and head != other for _, other in said)]
+    if len(said) != 1:
+        return None
+    group, head = said[0]
+    return None if any(head in other and head != other for _, other in heads) else group
 
 
 def _heads(items: tuple[str, ...]) -> list[str | None]:
