@@ -18,6 +18,8 @@ from bot.smalltalk import smalltalk_kind
     ("4P的place主要图个啥", "4p的place（渠道）主要目的是什么"),  # 图个啥 asks what it is for
     ("service blueprint是什么", "服务蓝图是什么"),
     ("服务营销有哪几钟", "服务营销有哪几种"),
+    ("组织上这个架子咋搭", "组织上这个组织架构怎么搭"), ("营销服务经理带团队管些啥", "营销服务经理团队管理管些什么"),
+    ("流程老出错，有啥改进方向", "流程老出错,有什么改进办法"),  # a fix asked, not a strategy's direction
 ])
 def test_rewrite(text: str, expected: str) -> None:
     assert rewrite(text) == expected

@@ -77,7 +77,8 @@ def test_a_one_sided_case_gets_its_two_possible_quadrants() -> None:
 
 @pytest.mark.parametrize("text", ["扩张性战略有哪几种方式", "实施总成本领先战略需要哪些前提条件",
                                   "我们柜台的同事态度冷冰冰的，客户很不满意，有什么办法",
-                                  "我们公司服务差、对手多，手册里说该怎么办"])
+                                  "我们公司服务差、对手多，手册里说该怎么办",
+                                  "我们售后响应慢、对手又多，有没有做得好的案例能参考"])
 def test_questions_about_the_model_or_a_single_complaint_are_no_case(text: str) -> None:
     assert place(text) is None
 
