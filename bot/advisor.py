@@ -512,6 +512,34 @@ def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | Non
     return hits[0]
 
 
+# Another topic's line explains the words beyond a specific name far better ("做营销规划前
+#要收集数据，这些数据分哪两类" → 营销评审's two kinds of data): by this many more words
+# and this factor of score.
+ELSEWHERE_WORDS = 3
+ELSEWHERE_EXTRA_WORDS = 2
+ELSEWHERE_FACTOR = 2.0
+
+
+def _far_better_elsewhere(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
+    """A line of another topic that holds far more of the question's other words than any
+    line of ``topic``: the question is about that part, not ``topic``.
+
+    Used for a topic a qualifier found (营销 + 规划 → 服务营销规划); a topic named in full
+    keeps the question (tried: it lost more than it won).
+    """
+    rest = _without_names(text, [topic.id], snapshot)
+    hits = _item_hits(rest, snapshot, None, limit=1)
+    if not hits or hits[0].passage.topic_id == topic.id or hits[0].passage.item is None:
+        return None
+    best = hits[0]
+    own = _item_hits(rest, snapshot, [topic.id], limit=1)
+    own_words, own_score = (own[0].words, own[0].score) if own else (0, 0.0)
+    if (best.words >= ELSEWHERE_WORDS and best.words >= own_words + ELSEWHERE_EXTRA_WORDS
+            and best.score >= ELSEWHERE_FACTOR * own_score):
+        return best
+    return None
+
+
 QUALIFIER_MAX_TOPICS = 7  # a name word in more topic names than this qualifies nothing (服务, 管理)
 _name_word_cache: dict[str, dict[str, frozenset[str]]] = {}
 
@@ -674,11 +702,17 @@ def _subject_first(topics: list[str], text: str, snapshot: Snapshot) -> list[str
     """ "SWOT里的ST战略是啥" asks about ST战略: in "A里的B" the second name is the subject."""
     if len(topics) < 2:
         return topics
-    norm = normalize(text)
-    first, second = (_name_span(snapshot.topics[t], norm) for t in topics[:2])
-    if first and second and first[1] <= second[0] and _PART_OF.search(norm[first[1]:second[0]]):
+    if _said_inside(topics[0], topics[1], text, snapshot):
         return [topics[1], topics[0], *topics[2:]]
     return topics
+
+
+def _said_inside(outer: str, inner: str, text: str, snapshot: Snapshot) -> bool:
+    """The text says "<outer>里的<inner>" ("SWOT里的ST战略"): inner is asked about."""
+    norm = normalize(text)
+    first, second = _name_span(snapshot.topics[outer], norm), _name_span(snapshot.topics[inner], norm)
+    gap = norm[first[1]:second[0]] if first and second and first[1] <= second[0] else None
+    return gap is not None and _PART_OF.search(gap) is not None
 
 
 def _without_names(text: str, topic_ids: list[str], snapshot: Snapshot) -> str:
@@ -1065,7 +1099,8 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             by_question = asked_topic(text, snapshot)
             if by_question is not None and by_question != topic.id:
                 return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
-        elif len(topics) >= 2:  # "服务营销管理这门课几个学分" asks about the course
+        elif len(topics) >= 2 and not _said_inside(topics[1], topics[0], text, snapshot):
+            # "服务营销管理这门课几个学分" asks about the course
             evidence = _clear_item(_item_hits(_without_names(text, topics, snapshot), snapshot, topics))
             if evidence is not None and evidence.passage.topic_id != topic.id:
                 other = snapshot.topics[evidence.passage.topic_id]
@@ -1084,6 +1119,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             return answer_topic(other, None, snapshot, text, FacetChoice(facet, None, True))
         qualified = _qualified(topic, text, snapshot) if len(topics) == 1 else None
         if qualified is not None:
+            qualified = _far_better_elsewhere(snapshot.topics[qualified.passage.topic_id], text, snapshot) or qualified
             other = snapshot.topics[qualified.passage.topic_id]
             return answer_topic(other, None, snapshot, text, _worded_or_item(other, text, aspect, qualified))
         specific = _more_specific(topic, text, snapshot)

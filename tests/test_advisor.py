@@ -504,3 +504,9 @@ def test_a_point_that_is_a_bare_name_leads_to_its_topic(snapshot: Snapshot) -> N
 def test_two_names_said_back_to_back_are_one_subject_not_a_comparison(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "服务营销管理这门课成绩咋算,平时和期末各占多少？", "ask_compare")
     assert reply.kind == "answer" and reply.topic_id == "course_plan" and "80%" in reply.text
+
+
+def test_a_qualified_topic_yields_to_a_line_that_explains_far_more_of_the_question(snapshot: Snapshot) -> None:
+    """营销 + 规划 qualify 服务营销规划, but the two kinds of data collected are 营销评审's."""
+    reply = ask(snapshot, "做营销规划前要收集数据,这些数据分哪两类？", "ask_concept")
+    assert reply.topic_id == "marketing_audit" and "企业内部评估" in reply.text

@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.spelling import Speller, speller_for
 
-VOCABULARY = ["排队", "投诉", "策略", "绩效", "公司", "时间", "实践"]
+VOCABULARY = ["排队", "投诉", "策略", "绩效", "公司", "时间", "实践", "培训"]
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -14,6 +14,7 @@ VOCABULARY = ["排队", "投诉", "策略", "绩效", "公司", "时间", "实�
     ("被投述好几回", "被投诉好几回"),
     ("推广册略", "推广策略"),
     ("极效考核", "绩效考核"),
+    ("从陪训上咋整", "从培训上咋整"),  # jieba cut the typo across words: 陪 | 训上
 ])
 def test_non_words_become_their_sound_alike(typed: str, meant: str) -> None:
     assert Speller(VOCABULARY).correct(typed) == meant

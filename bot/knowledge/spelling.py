@@ -64,10 +64,16 @@ class Speller:
         while i < len(pieces):
             piece = pieces[i]
             fixed = self._replacement(piece) if len(piece) > 1 else None
-            if fixed is None and len(piece) == 1 and i + 1 < len(pieces) and len(pieces[i + 1]) == 1:
-                fixed = self._replacement(piece + pieces[i + 1])
+            following = pieces[i + 1] if i + 1 < len(pieces) else ""
+            if fixed is None and len(piece) == 1 and len(following) == 1:
+                fixed = self._replacement(piece + following)
                 if fixed is not None:
                     i += 1
+            elif fixed is None and len(piece) == 1 and len(following) == 2 and not self._is_word(following):
+                # "从陪训上": the typo's second character went into a non-word ("训上").
+                fixed = self._replacement(piece + following[0])
+                if fixed is not None:
+                    pieces[i + 1] = following[1:]
             out.append(fixed or piece)
             i += 1
         return "".join(out)
