@@ -20,6 +20,8 @@ from bot.smalltalk import smalltalk_kind
     ("服务营销有哪几钟", "服务营销有哪几种"),
     ("组织上这个架子咋搭", "组织上这个组织架构怎么搭"), ("营销服务经理带团队管些啥", "营销服务经理团队管理管些什么"),
     ("流程老出错，有啥改进方向", "流程老出错,有什么改进办法"),  # a fix asked, not a strategy's direction
+    ("做培训经理得会点啥", "做培训经理需要具备什么能力"), ("品牌没啥人知道", "品牌知名度低"),
+    ("想靠服务跟别家拉开差距", "想靠服务跟别家区别开来"),  # not the service quality gap (差距)
 ])
 def test_rewrite(text: str, expected: str) -> None:
     assert rewrite(text) == expected
