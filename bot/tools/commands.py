@@ -56,8 +56,9 @@ _ASKING = re.compile(r"我?想(?:问|知道|了解|请教|搞清楚|弄明白)|�
 
 
 # Request words that only say what the speaker is about to do; next to a what/which
-# question they introduce it ("我要牵头做服务营销规划，第一步应该先干什么").
-_WEAK_REQUEST = frozenset({"我想", "我要", "想要", "来做"})
+# question they introduce it ("我要牵头做服务营销规划，第一步应该先干什么", "想跟对手比一比，
+# 一般从哪些方面比").
+_WEAK_REQUEST = frozenset({"我想", "我要", "想要", "来做", "看看", "比一比", "比一下", "对比一下", "检查"})
 _ASKS_WHAT = re.compile(r"什么|啥|哪|几[个种步条点块项方]")
 
 

@@ -164,5 +164,6 @@ def test_a_question_after_i_am_about_to_is_no_request_to_start_a_tool() -> None:
     # "我要…" / "…来做" introduce a what/which question about the subject.
     assert not reads_like_request("我要牵头做服务营销规划，按流程第一步应该先干什么")
     assert not reads_like_request("我们要给理财业务做定位，定位可以从哪几个层面来做")
+    assert not reads_like_request("想跟隔壁店比一比服务，一般从哪些方面比")
     # Without a what/which question, or with a real request word, it asks for the tool.
     assert reads_like_request("我要做SWOT分析") and reads_like_request("帮我看看哪些地方不足")
