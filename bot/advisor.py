@@ -465,7 +465,13 @@ def _clear_item(hits: list[Hit]) -> Hit | None:
     rival = next((h for h in hits[1:] if (h.passage.topic_id, h.passage.facet)
                   != (best.passage.topic_id, best.passage.facet)), None)
     if rival is not None and best.score < ITEM_MARGIN * rival.score:
-        return None
+        # A near tie: the line holding more of the question's words answers it ("直接向谁
+        # 汇报工作": 直接向…高级管理层汇报工作 over 每周要向上级汇报工作), if it is clear of the rest.
+        if rival.words <= best.words:
+            return None
+        pair = {(h.passage.topic_id, h.passage.facet) for h in (best, rival)}
+        third = next((h for h in hits if (h.passage.topic_id, h.passage.facet) not in pair), None)
+        return rival if third is None or rival.score >= ITEM_MARGIN * third.score else None
     return best
 
 

@@ -510,3 +510,9 @@ def test_a_qualified_topic_yields_to_a_line_that_explains_far_more_of_the_questi
     """营销 + 规划 qualify 服务营销规划, but the two kinds of data collected are 营销评审's."""
     reply = ask(snapshot, "做营销规划前要收集数据,这些数据分哪两类？", "ask_concept")
     assert reply.topic_id == "marketing_audit" and "企业内部评估" in reply.text
+
+
+def test_of_two_lines_nearly_tied_the_one_holding_more_question_words_answers(snapshot: Snapshot) -> None:
+    """直接 + 汇报 + 工作 are all in the reporting line; 每周要向上级汇报工作 holds two."""
+    reply = ask(snapshot, "营销服务经理直接向谁汇报工作", "ask_role_duties", ["marketing_service_manager"])
+    assert "高级管理层" in reply.text.split("\n")[1]
