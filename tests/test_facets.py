@@ -121,6 +121,14 @@ def test_a_said_point_head_names_its_lines_where_its_words_recur_elsewhere() -> 
     assert choice.facet.title == "岗位职责" and choice.group == (6, 7, 8, 9, 10)
 
 
+def test_a_line_marked_for_the_trade_the_question_names_is_the_one_asked() -> None:
+    role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (
+        facet("duties", "岗位职责", "完成公司下达的目标", "（汽车行业）完成区域销售目标", "（银行）完成存款目标"),
+    ), ())
+    assert choose_facet(role, "车企的这个经理要完成什么目标", None).item == 1
+    assert choose_facet(role, "支行的这个经理要完成什么目标", None).item == 2
+
+
 def test_too_many_ties_are_narrowed_to_the_items_matching_the_longer_words() -> None:
     # "管" is in every 管理 line; 营销策划 names the two lines asked about.
     role = TopicView("r", "role", "某经理", (), "概述", "", SOURCE, (

@@ -149,6 +149,7 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
     name_words = {w for n in names for t in tokens(n) for w in (t, *parts(t))}
     item_forms = [_forms(w, table) for w in words if w not in kind_words and w not in name_words]
     asked_text = normalize(question)
+    trades = table.trades_in(question)
     figure = _ASKS_FIGURE.search(asked_text) is not None
     related = KIND_FALLBACKS.get(kind or "", ())
     scored = []
@@ -159,7 +160,7 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
         if len(whole) >= WHOLE_TITLE_MIN and whole in normalize(question) and whole != normalize(topic.name):
             score += WHOLE_TITLE_WEIGHT
         item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
-                     for item in facet.items]
+                     + _for_trade(item, trades) for item in facet.items]
         score += ITEM_WEIGHT * (max(item_hits) if item_hits else 0)
         best_item, top = None, ()
         if item_hits and max(item_hits) > 0:
@@ -226,6 +227,16 @@ def points(items: tuple[str, ...]) -> list[tuple[int, ...]]:
             groups.append([n])
             head = this
     return [tuple(g) for g in groups]
+
+
+_NOTE = re.compile(r"^[（(]([^）)]*)[）)]")
+
+
+def _for_trade(item: str, trades: frozenset[str]) -> int:
+    """1 for a line marked for a trade the question names ("（汽车行业）达成区域销售…" for
+    "车企营销服务经理要完成什么目标"): a role written for several trades answers for that one."""
+    note = _NOTE.match(item)
+    return int(bool(note and trades and any(trade in note.group(1) for trade in trades)))
 
 
 def _said_point(items: tuple[str, ...], question: str, names: set[str]) -> tuple[int, ...] | None:
