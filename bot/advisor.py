@@ -65,6 +65,7 @@ NO_EVIDENCE_CONFIDENCE = 0.2  # below this nothing in the question is domain voc
 # higher with at least two question words ("服务价格咋定" is about 服务价格管理).
 ITEM_MIN_SCORE = 4.0
 ITEM_MARGIN = 1.2
+WORDS_MARGIN = 1.5  # a line with more question words wins against one scoring up to this factor more
 # The best item of the whole knowledge base is added as one evidence line under an answer
 # when it is not on screen already and holds at least ALSO_MIN_WORDS question words: a
 # question about a detail ("这门课期末考多长时间") often names a topic whose shown facet
@@ -464,14 +465,15 @@ def _clear_item(hits: list[Hit]) -> Hit | None:
     best = hits[0]
     rival = next((h for h in hits[1:] if (h.passage.topic_id, h.passage.facet)
                   != (best.passage.topic_id, best.passage.facet)), None)
-    if rival is not None and best.score < ITEM_MARGIN * rival.score:
-        # A near tie: the line holding more of the question's words answers it ("直接向谁
-        # 汇报工作": 直接向…高级管理层汇报工作 over 每周要向上级汇报工作), if it is clear of the rest.
-        if rival.words <= best.words:
-            return None
+    if rival is not None and rival.words > best.words and best.score < WORDS_MARGIN * rival.score:
+        # Close enough: the line holding more of the question's words answers it ("直接向谁
+        # 汇报工作": 直接向…高级管理层汇报工作 over 每周要向上级汇报工作; "对营销员要做哪些
+        # 工作": the line on 营销员 over one that says 工作 twice), if it is clear of the rest.
         pair = {(h.passage.topic_id, h.passage.facet) for h in (best, rival)}
         third = next((h for h in hits if (h.passage.topic_id, h.passage.facet) not in pair), None)
         return rival if third is None or rival.score >= ITEM_MARGIN * third.score else None
+    if rival is not None and best.score < ITEM_MARGIN * rival.score:
+        return None
     return best
 
 

@@ -516,3 +516,9 @@ def test_of_two_lines_nearly_tied_the_one_holding_more_question_words_answers(sn
     """直接 + 汇报 + 工作 are all in the reporting line; 每周要向上级汇报工作 holds two."""
     reply = ask(snapshot, "营销服务经理直接向谁汇报工作", "ask_role_duties", ["marketing_service_manager"])
     assert "高级管理层" in reply.text.split("\n")[1]
+
+
+def test_a_line_with_more_question_words_beats_one_that_repeats_a_common_word(snapshot: Snapshot) -> None:
+    """"金融工作…经济工作" says 工作 twice; the line on 营销员 holds 营销员 and 工作."""
+    reply = ask(snapshot, "服务营销经理对营销员要做哪些工作", "ask_role_duties", ["service_marketing_manager"])
+    assert "营销员的心态" in reply.text.split("\n")[1]
