@@ -506,6 +506,14 @@ def item_choice(topic: TopicView, query: str, snapshot: Snapshot) -> FacetChoice
     return _choice_from_hit(topic, hit) if hit else FacetChoice(None)
 
 
+def _said_generically(topic: TopicView, text: str) -> bool:
+    """A generic name (营销, 服务) said alone; "营销的概念", one of its longer names, names it."""
+    if len(topic.name) > GENERIC_NAME_LENGTH:
+        return False
+    span = _name_span(topic, normalize(text))
+    return span is None or span[1] - span[0] <= GENERIC_NAME_LENGTH
+
+
 def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | None:
     """For a topic named by a generic word ("服务"), another topic's item that explains the
     question much better ("服务价格咋定" → 服务价格管理 of 服务营销管理)."""
@@ -1098,9 +1106,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if topics:
         topic = snapshot.topics[topics[0]]
         specific_name = next((t for t in topics[1:] if len(snapshot.topics[t].name) > GENERIC_NAME_LENGTH), None)
-        if len(topic.name) <= GENERIC_NAME_LENGTH and specific_name:  # "营销里常说的4P" asks for 4P
+        generic = _said_generically(topic, text)
+        if generic and specific_name:  # "营销里常说的4P" asks for 4P
             topic = snapshot.topics[specific_name]
-        elif len(topic.name) <= GENERIC_NAME_LENGTH:  # "营销费用咋分到每个月" is no question about 营销
+        elif generic:  # "营销费用咋分到每个月" is no question about 营销
             head = headed(text, snapshot, _all_names(snapshot))  # "内容营销咋做": an item's head
             if head is not None:
                 return _definition_answer(head, text, snapshot)

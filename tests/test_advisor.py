@@ -522,3 +522,9 @@ def test_a_line_with_more_question_words_beats_one_that_repeats_a_common_word(sn
     """"金融工作…经济工作" says 工作 twice; the line on 营销员 holds 营销员 and 工作."""
     reply = ask(snapshot, "服务营销经理对营销员要做哪些工作", "ask_role_duties", ["service_marketing_manager"])
     assert "营销员的心态" in reply.text.split("\n")[1]
+
+
+def test_a_generic_topic_said_by_a_longer_name_is_asked_about(snapshot: Snapshot) -> None:
+    """营销 alone yields to what the question says about it; 营销的概念 is its own name."""
+    reply = ask(snapshot, "营销的概念是什么")
+    assert reply.topic_id == "marketing_definition"
