@@ -1109,6 +1109,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         generic = _said_generically(topic, text)
         if generic and specific_name:  # "营销里常说的4P" asks for 4P
             topic = snapshot.topics[specific_name]
+        elif generic and last is not None and last.id != topic.id and _continues(asked, text, last, snapshot):
+            # "服务水平分哪几档" right after a financial plan's positioning: 服务 is only a word
+            # of what the last topic says.
+            return answer_topic(last, aspect, snapshot, text)
         elif generic:  # "营销费用咋分到每个月" is no question about 营销
             head = headed(text, snapshot, _all_names(snapshot))  # "内容营销咋做": an item's head
             if head is not None:

@@ -528,3 +528,8 @@ def test_a_generic_topic_said_by_a_longer_name_is_asked_about(snapshot: Snapshot
     """营销 alone yields to what the question says about it; 营销的概念 is its own name."""
     reply = ask(snapshot, "营销的概念是什么")
     assert reply.topic_id == "marketing_definition"
+
+
+def test_a_generic_word_in_a_followup_does_not_take_it_from_the_last_topic(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务水平分哪几档", last_topic="financial_service_marketing_plan")
+    assert reply.topic_id == "financial_service_marketing_plan" and "高端" in reply.text
