@@ -1067,8 +1067,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     worded_aspect = question.aspect or detect_aspect(asked)
     # The classifier's ask_compare fires on described cases ("售后投诉老是跟丢…"): it asks
     # for a comparison only with two topics named or a comparison said.
+    # "除了差异化还有啥" sets one name aside to ask for the others: no pair to compare.
     intent_compares = question.intent == "ask_compare" and (
-        _two_said(topics, text, snapshot) or worded_aspect == "differences" or bool(_SAYS_COMPARISON.search(asked)))
+        (_two_said(topics, text, snapshot) and "除了" not in text)
+        or worded_aspect == "differences" or bool(_SAYS_COMPARISON.search(asked)))
     intent = None if question.intent == "ask_compare" and not intent_compares else question.intent
     aspect = worded_aspect or detect_aspect(asked, intent)
     if not worded_aspect and last is not None and question.last_facet and _SAME_FOR.search(question.text):

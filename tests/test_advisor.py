@@ -533,3 +533,9 @@ def test_a_generic_topic_said_by_a_longer_name_is_asked_about(snapshot: Snapshot
 def test_a_generic_word_in_a_followup_does_not_take_it_from_the_last_topic(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "服务水平分哪几档", last_topic="financial_service_marketing_plan")
     assert reply.topic_id == "financial_service_marketing_plan" and "高端" in reply.text
+
+
+def test_a_name_set_aside_with_chu_le_is_no_pair_to_compare(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "服务营销策划的策略有哪三种？除了差异化还有啥", "ask_compare")
+    assert reply.kind == "answer" and reply.topic_id == "service_marketing_planning_scheme"
+    assert "需求导向策略" in reply.text
