@@ -22,6 +22,7 @@ from bot.smalltalk import smalltalk_kind
     ("流程老出错，有啥改进方向", "流程老出错,有什么改进办法"),  # a fix asked, not a strategy's direction
     ("做培训经理得会点啥", "做培训经理需要具备什么能力"), ("品牌没啥人知道", "品牌知名度低"),
     ("想靠服务跟别家拉开差距", "想靠服务跟别家区别开来"),  # not the service quality gap (差距)
+    ("网点要推新产品，宣传物料准备哪些", "网点要推广新产品,宣传资料准备哪些"),
 ])
 def test_rewrite(text: str, expected: str) -> None:
     assert rewrite(text) == expected
