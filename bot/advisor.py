@@ -227,6 +227,15 @@ def _asks_how_role_works(topic: TopicView, text: str) -> bool:
     return topic.kind == "role" and asks_how(text) and not detect_aspect(text)
 
 
+_RULES = re.compile(r"制度|规定|规章")
+
+
+def _asks_rules_of_role(topic: TopicView, text: str) -> bool:
+    """"投诉处理慢，制度里对这个怎么要求的" asks what the rules make the post do (its duties),
+    not what the post asks of an applicant."""
+    return topic.kind == "role" and _RULES.search(text) is not None and "任职" not in text
+
+
 def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text: str = "",
                  choice: FacetChoice | None = None, intro: str | None = None, follow: bool = True) -> Reply:
     """The topic's summary and the facet that answers the question.
@@ -241,7 +250,7 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
         aspect = None
     if topic.kind == "role" and aspect in ROLE_ASPECT_MAP:
         aspect = ROLE_ASPECT_MAP[aspect]  # "具体怎么弄" asks a role's duties, in the facet scores too
-    if aspect in (None, "requirements") and _asks_how_role_works(topic, text):
+    if aspect in (None, "requirements") and (_asks_how_role_works(topic, text) or _asks_rules_of_role(topic, text)):
         aspect = "duties"
     query = rewrite(text) if text and not text.startswith("/") else ""
     named = _facet_for_kind(topic, aspect)

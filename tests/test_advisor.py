@@ -539,3 +539,9 @@ def test_a_name_set_aside_with_chu_le_is_no_pair_to_compare(snapshot: Snapshot) 
     reply = ask(snapshot, "服务营销策划的策略有哪三种？除了差异化还有啥", "ask_compare")
     assert reply.kind == "answer" and reply.topic_id == "service_marketing_planning_scheme"
     assert "需求导向策略" in reply.text
+
+
+def test_what_the_rules_require_of_a_post_is_its_duties(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "新来的柜员，客户打电话来投述，按行里规定要做到哪些", "ask_role_requirements",
+                ["bank_customer_service_department"])
+    assert reply.aspect == "duties" and "岗位职责：" in reply.text
