@@ -537,9 +537,9 @@ def _more_specific(topic: TopicView, text: str, snapshot: Snapshot) -> Hit | Non
     return hits[0]
 
 
-# Another topic's line explains the words beyond a specific name far better ("做营销规划前
-#要收集数据，这些数据分哪两类" → 营销评审's two kinds of data): by this many more words
-# and this factor of score.
+# Another topic's line explains the words beyond a name far better ("做营销规划前要收集数据，
+# 这些数据分哪两类" → 营销评审's two kinds of data): by this many more words and this factor
+# of score.
 ELSEWHERE_WORDS = 3
 ELSEWHERE_EXTRA_WORDS = 2
 ELSEWHERE_FACTOR = 2.0
