@@ -981,7 +981,7 @@ def _point_topic(items: tuple[str, ...], index: int, last: TopicView, snapshot: 
     if named is not None:
         return named
     group = points(items)[index]
-    body = normalize(items[group[0]]).split("：", 1)[-1].split(":", 1)[-1].strip()
+    body = normalize(items[group[0]]).split(":", 1)[-1].strip()  # normalize turns ： into :
     return _topic_named_by(body, last, snapshot) if len(body) <= SHORT_POINT else None
 
 

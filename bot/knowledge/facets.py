@@ -157,7 +157,7 @@ def score_facets(topic: TopicView, question: str, kind: str | None,
         score = KIND_WEIGHT if facet.kind == kind else FALLBACK_WEIGHT if facet.kind in related else 0.0
         score += TITLE_WEIGHT * _hits(forms, normalize(facet.title))
         whole = without_notes(normalize(facet.title))
-        if len(whole) >= WHOLE_TITLE_MIN and whole in normalize(question) and whole != normalize(topic.name):
+        if len(whole) >= WHOLE_TITLE_MIN and whole in asked_text and whole != normalize(topic.name):
             score += WHOLE_TITLE_WEIGHT
         item_hits = [_hits(item_forms, normalize(item)) + (figure and _FIGURE.search(item) is not None)
                      + _for_trade(item, trades) for item in facet.items]
@@ -246,8 +246,8 @@ def _said_point(items: tuple[str, ...], question: str, names: set[str]) -> tuple
     Of two said heads one inside the other (客户关系, 客户关系管理) the longer is meant; a
     said head inside a head not said (客户关系 of 客户关系管理：…) may mean either point.
     """
-    heads = [(group, head) for group, head in zip(points(items), _heads(items), strict=True)
-             if head and len(head) >= SAID_HEAD_MIN and head not in names]
+    heads = [(group, head) for group in points(items)
+             if (head := _head_of(items, group)) and len(head) >= SAID_HEAD_MIN and head not in names]
     said = [(group, head) for group, head in heads if head in question]
     said = [(group, head) for group, head in said if not any(head in other and head != other for _, other in said)]
     if len(said) != 1:
@@ -256,9 +256,15 @@ def _said_point(items: tuple[str, ...], question: str, names: set[str]) -> tuple
     return None if any(head in other and head != other for _, other in heads) else group
 
 
+def _head_of(items: tuple[str, ...], group: tuple[int, ...]) -> str | None:
+    """The head ("企业目标" of "企业目标：…") of the point made of ``group``, if it has one."""
+    match = _HEAD.match(normalize(items[group[0]]))
+    return match.group(1) if match else None
+
+
 def _heads(items: tuple[str, ...]) -> list[str | None]:
-    """The head ("企业目标" of "企业目标：…") of each point of a list, None for a headless one."""
-    return [m.group(1) if (m := _HEAD.match(normalize(items[group[0]]))) else None for group in points(items)]
+    """The head of each point of a list, None for a headless one."""
+    return [_head_of(items, group) for group in points(items)]
 
 
 def point_head(items: tuple[str, ...], index: int) -> str | None:
