@@ -29,8 +29,8 @@ from bot.knowledge.repository import Snapshot
 from bot.knowledge.retrieval import passages_from
 from bot.knowledge.tokenize import tokens
 from bot.normalize import normalize
+from tests.seeds import SEEDS
 
-SEEDS = KNOWLEDGE_DIR.parent.parent / "shared" / "seeds"
 EXCLUDED_FILE = KNOWLEDGE_DIR / "uncovered.yml"
 WORD_SHARE = 0.6
 TARGET = 0.97

@@ -8,8 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.knowledge.loader import KNOWLEDGE_DIR, read_knowledge
-
-SEEDS = KNOWLEDGE_DIR.parent.parent / "shared" / "seeds"
+from tests.seeds import SEEDS
 
 
 def listed_sections() -> dict[str, list[str]]:
