@@ -221,6 +221,29 @@ def _namesake_with(topic: TopicView, aspect: str, snapshot: Snapshot) -> TopicVi
     return found[0] if len(found) == 1 else None
 
 
+def _pieces(name: str) -> list[str]:
+    """A name's smallest dictionary words (服务设计 → 服务, 设计): the knowledge dictionary
+    makes the whole name one token."""
+    return [piece for token in tokens(normalize(name)) for piece in (parts(token) or (token,))]
+
+
+def _said_in_words_with(topic: TopicView, aspect: str, text: str, snapshot: Snapshot) -> TopicView | None:
+    """The one other topic that has the asked aspect and whose name's words the question all
+    says, apart or inside longer words, when ``topic`` lacks the aspect.
+
+    "重新设计售后服务流程，设计时该遵循哪些原则": 售后服务管理 gives no principles; the
+    question also says 服务 and 设计, and 服务设计 lists the principles of designing a service.
+    A name made of the topic's own words (服务经理 inside 售后服务经理) is no other subject.
+    """
+    said = {w for t in tokens(normalize(text)) for w in (t, *parts(t))}
+    own = set(_pieces(topic.name))
+    found = [other for other in snapshot.topics.values()
+             if other.id != topic.id and _facet_for_kind(other, aspect) is not None
+             and len(words := _pieces(other.name)) >= 2 and set(words) <= said
+             and not set(words) <= own]
+    return found[0] if len(found) == 1 else None
+
+
 def _asks_how_role_works(topic: TopicView, text: str) -> bool:
     """How a role does something is in its duties ("要咋监督服务质量"), whatever the intent
     guessed; a word naming a facet ("怎么才能达到任职要求") still decides."""
@@ -274,7 +297,8 @@ def answer_topic(topic: TopicView, aspect: str | None, snapshot: Snapshot, text:
     if facet is None or (named is not None and not choice.clear):
         facet, focus = named, None
     missing = aspect not in (None, "summary") and facet is None and named is None
-    if missing and follow and intro is None and (namesake := _namesake_with(topic, aspect, snapshot)):
+    if missing and follow and intro is None and (namesake := _namesake_with(topic, aspect, snapshot)
+                                                 or _said_in_words_with(topic, aspect, text, snapshot)):
         return answer_topic(namesake, aspect, snapshot, text, follow=False)
     if facet is None:
         facet = topic.facets[0] if topic.facets else None

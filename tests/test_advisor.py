@@ -59,6 +59,23 @@ def test_an_aspect_missing_in_a_topic_is_taken_from_its_namesake(snapshot: Snaps
     assert fmt.facet("elements").items[0] in reply.text
 
 
+def test_a_missing_aspect_comes_from_the_topic_whose_words_the_question_says(snapshot: Snapshot) -> None:
+    after_sales = snapshot.topics["after_sales_service_management"]
+    assert after_sales.facet("principles") is None
+    reply = ask(snapshot, "部门要重新设计售后服务流程,设计时该遵循哪些原则", topics=[after_sales.id])
+    design = snapshot.topics["service_design"]
+    assert reply.topic_id == design.id and reply.aspect == "principles"
+    assert design.facet("principles").items[0] in reply.text
+
+
+def test_a_name_made_of_the_topic_own_words_is_no_other_subject(snapshot: Snapshot) -> None:
+    # 服务经理 is said only inside 售后服务经理: the post asked about keeps the question.
+    role, other = snapshot.topics["after_sales_service_manager"], snapshot.topics["service_manager"]
+    assert role.facet("requirements") is None and other.facet("requirements") is not None
+    reply = ask(snapshot, "售后服务经理有哪些任职要求", "ask_role_requirements", [role.id])
+    assert reply.topic_id == role.id
+
+
 def test_it_versus_other_role_compares_side_by_side(snapshot: Snapshot) -> None:
     reply = ask(snapshot, "它和营销服务经理有什么区别", "ask_compare", ["marketing_service_manager"],
                 last_topic="service_manager")

@@ -50,6 +50,16 @@ def test_a_title_said_whole_outweighs_the_kind_another_facet_has() -> None:
     assert choice.clear and choice.facet.title == "三条分界线"
 
 
+def test_a_word_said_twice_counts_once() -> None:
+    # 设计 twice in the question must not let the title holding it outweigh the asked kind.
+    design = TopicView("d", "concept", "服务设计", (), "概述", "", SOURCE,
+                       (facet("principles", "基本原则", "用户至上", "全员参与"),
+                        facet("elements", "服务开发与设计的三部分", "服务设计", "服务蓝图"),
+                        facet("importance", "意义", "竞争激烈")), ())
+    choice = choose_facet(design, "要重新设计理赔服务,设计的时候该遵循啥原则", "principles")
+    assert choice.clear and choice.facet.title == "基本原则"
+
+
 def test_no_clear_winner_gives_no_facet() -> None:
     assert choose_facet(MODEL, "示例模型是什么", None).facet is None
 

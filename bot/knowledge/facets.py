@@ -63,15 +63,14 @@ _COMPOSITE = re.compile("[与和及、]")
 
 
 def _words(text: str, names: set[str], composite: bool) -> list[str]:
-    """Question content words, without the topic's own name (it is in every facet). A
-    composite topic ("竞争地位与原则") said by one of its halves as one token keeps the word
-    that names the half ("竞争的原则" keeps 原则)."""
-    out = []
+    """Question content words, each once, without the topic's own name (it is in every
+    facet). A word said twice is no more evidence ("设计…，设计时要守哪些原则" asks for the
+    principles, not the title with 设计 in it). A composite topic ("竞争地位与原则") said by
+    one of its halves as one token keeps the word that names the half ("竞争的原则" keeps 原则)."""
+    out: list[str] = []
     for token in tokens(text):
-        if token not in names:
-            out.append(token)
-        elif composite:
-            out.extend(p for p in parts(token) if p not in names)
+        found = [token] if token not in names else [p for p in parts(token) if p not in names] if composite else []
+        out.extend(w for w in found if w not in out)
     return out
 
 
