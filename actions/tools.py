@@ -184,9 +184,10 @@ class ActionStartTool(ChatAction, action_name="action_start_tool"):
         text = message_text(tracker)
         if not runner.asks_to_start(tool, text):
             events = await ActionAnswerQuestion().act(dispatcher, tracker)
-            send(dispatcher, texts.OFFER_TOOL.format(name=tool.name), [
-                (texts.BUTTON_START.format(name=tool.name),
-                 payloads.intent(names.start_intent(tool.kind)))])
+            if runner.names_subject(tool, text):  # no offer of a tool the message never named
+                send(dispatcher, texts.OFFER_TOOL.format(name=tool.name), [
+                    (texts.BUTTON_START.format(name=tool.name),
+                     payloads.intent(names.start_intent(tool.kind)))])
             return [*events, FollowupAction("action_listen")]
         context = await context_for(tracker, tool)
         derived = await derived_for(tracker, tool)

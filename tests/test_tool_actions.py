@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.analyses import (
@@ -421,6 +422,9 @@ def test_someone_elses_analysis_cannot_be_deleted_or_exported() -> None:
     assert texts.ANALYSES_NOT_FOUND.format(id=foreign) in texts_of(dispatcher)
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 # --- what counts as a question, a command or input ------------------------------------------------
 
 
@@ -476,6 +480,42 @@ def test_one_shot_result_is_offered_for_saving_then_saved_on_request() -> None:
     run(ActionSaveResult().run(dispatcher, make_tracker(slot_events(events), "保存", "save_analysis"),
                                DOMAIN))
     assert tool_texts.NOTHING_TO_SAVE in texts_of(dispatcher)
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("competitors", "分行要推一个新的理财服务，按流程最开始得先做啥"),
+    ("competitors", "帮我们网点想想办法，客户老抱怨排队太久"),
+    ("swot", "请帮我看看营销部年底要忙啥"),
+])
+def test_a_request_that_names_no_subject_of_the_tool_starts_nothing(kind: str, text: str) -> None:
+    assert not runner.asks_to_start(registry.get(kind), text)
+
+
+def test_a_start_intent_on_a_question_offers_only_a_tool_it_names() -> None:
+    offer = tool_texts.OFFER_TOOL.format(name=registry.get("competitors").name)
+    named = ToolDriver("start_competitors", text="我想问下对比竞争对手第一步先做什么")
+    assert not named.active and offer in named.start_text
+    unnamed = ToolDriver("start_competitors", text="分行要推一个新的理财服务，按流程最开始得先做啥")
+    assert not unnamed.active and unnamed.start_text and offer not in unnamed.start_text
+
+
+def _start_examples() -> list[tuple[str, str]]:
+    examples = []
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", []):
+            intent = block.get("intent", "")
+            if intent.startswith("start_") and registry.get(intent.removeprefix("start_")):
+                examples += [(intent.removeprefix("start_"), line.lstrip("- ").strip())
+                             for line in block["examples"].splitlines() if line.strip()]
+    return examples
+
+
+def test_every_start_example_names_its_tools_subject() -> None:
+    """The cues gate typed starts: a training example without one could never start its tool."""
+    examples = _start_examples()
+    assert len(examples) > 50
+    missing = [(kind, text) for kind, text in examples if not runner.names_subject(registry.get(kind), text)]
+    assert missing == []
 
 
 @pytest.mark.parametrize("text", ["客服营销活动策划书预算一共多少", "预算一般怎么做", "这个选一项就行吗"])

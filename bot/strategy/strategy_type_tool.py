@@ -94,6 +94,7 @@ TOOL = Tool(
     new_data=new_data,
     uses=("swot",),
     next_text=texts.STRATEGY_RESULT_NEXT,
+    cues=("战略", "成本领先", "特色", "差异化", "集中化", "多角化", "多元化", "竞争策略"),
     result_buttons=lambda data: [
         (texts.BUTTON_EXPORT, Link("export")),
         (texts.BUTTON_START_SWOT, Link("start", "swot")),

@@ -140,6 +140,7 @@ TOOL = Tool(
     reports_partial=True,
     derive={"competitors": swot_data_from_comparison},
     next_text=texts.WIZARD_RESULT_NEXT,
+    cues=("swot", "态势", "优势", "劣势", "机会", "威胁", "优劣", "战略", "分析", "环境"),
     result_buttons=lambda data: [
         (texts.BUTTON_START_STRATEGY, Link("start", "strategy_type")),
         (texts.BUTTON_EXPORT, Link("export")),

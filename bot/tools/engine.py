@@ -186,7 +186,7 @@ class Tool:
     ``result`` renders a finished run, ``report`` its Markdown export, ``subject`` the title in
     我的分析. ``prefill`` reads data out of the message that started the tool (one-shot input);
     ``derive`` builds this tool's data from another saved analysis (kind → function);
-    ``intro`` is said once at the start.
+    ``intro`` is said once at the start; ``cues`` are the words that name the tool's subject.
     """
 
     kind: str
@@ -205,6 +205,10 @@ class Tool:
     pull_saved: bool = False  # ``uses`` may come from any saved run, not only this chat's
     next_text: str | None = None  # said with the result's buttons (default: saved, export)
     result_buttons: Callable[[Data], Buttons] | None = None
+    # Words one of which a typed start request says ("对手", "预算"): "分行要推一个新的理财
+    # 服务，先做啥" reads like a request (新的) but asks nothing of the competitor check.
+    # Empty: any request starts the tool.
+    cues: tuple[str, ...] = ()
 
     def step(self, key: str | None) -> Step | None:
         return next((s for s in self.steps if s.key == key), None)

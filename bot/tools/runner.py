@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from bot.normalize import as_command
 from bot.tools import texts
-from bot.tools.commands import command_of, confirm_answer, reads_like_request
+from bot.tools.commands import command_of, confirm_answer, is_payload, reads_like_request
 from bot.tools.engine import Command, Data, Reply, Session, Step, Tool, Turn
 
 
@@ -33,7 +33,16 @@ def start(tool: Tool, text: str = "", context: Mapping[str, Data] | None = None,
 def asks_to_start(tool: Tool, text: str) -> bool:
     """Start the tool only for a request or a message carrying its data (one-shot input);
     a question that merely names the tool's subject is answered from the knowledge instead."""
-    return reads_like_request(text) or bool(tool.prefill and tool.prefill(text))
+    if tool.prefill and tool.prefill(text):
+        return True
+    return reads_like_request(text) and names_subject(tool, text)
+
+
+def names_subject(tool: Tool, text: str) -> bool:
+    """A button, or a message saying one of the tool's cues: "新的" in "推一个新的理财服务"
+    reads like a request but names no tool."""
+    said = (text or "").lower()
+    return is_payload(text) or not tool.cues or any(cue in said for cue in tool.cues)
 
 
 def resume(tool: Tool, step_key: str | None, data: Data, analysis_id: int) -> Session:

@@ -439,4 +439,5 @@ TOOL = advisory_tool(
     ),
     name=texts.TOOL_NAME, source=texts.SOURCE_NAME,
     result=result, report=report, subject=subject, prefill=prefill,
+    cues=("预算", "费用", "经费", "开销", "分到每个月", "按月分"),
 )

@@ -289,4 +289,5 @@ def subject(data: Data) -> str:
 
 
 TOOL = advisory_tool("competitors", texts, STEPS, result=result, report=report, subject=subject,
-                     result_buttons=result_buttons)
+                     result_buttons=result_buttons,
+                     cues=("对手", "竞品", "同行", "竞争", "友商", "别家", "周边", "核查清单", "比较", "对比", "比一", "比下"))

@@ -320,4 +320,4 @@ def report(data: Data, title: str) -> str:
 
 
 TOOL = advisory_tool("market_share", texts, STEPS, result=result, report=report, subject=subject,
-                     prefill=prefill)
+                     prefill=prefill, cues=("份额", "潜力", "占有率", "工时", "保有量"))

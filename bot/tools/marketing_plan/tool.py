@@ -230,4 +230,5 @@ TOOL = advisory_tool(
     prefill=prefill, new_data=new_data, uses=("swot",),
     pull_saved=True,  # the user's latest finished SWOT, even from an earlier chat
     reports_partial=True,  # an unfinished plan exports with its open parts marked 未填写
+    cues=("策划", "计划", "规划", "方案"),
 )

@@ -187,4 +187,4 @@ def prefill(text: str) -> Data:
 
 
 TOOL = advisory_tool("smart", texts, STEPS, result=result, report=report, subject=subject,
-                     prefill=prefill)
+                     prefill=prefill, cues=("smart", "目标"))
