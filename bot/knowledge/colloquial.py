@@ -34,6 +34,13 @@ class Colloquial:
         norm = normalize(text)
         return frozenset(trade for trade, words in self.trades.items() if any(w in norm for w in words))
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the table names: real words, however rare jieba finds them ("网店")."""
+        words = {*self.words, *self.words.values(), *self.offtopic}
+        words.update(w for group in self.cues for w in group)
+        words.update(w for trade_words in self.trades.values() for w in trade_words)
+        return frozenset(words)
+
     def cue_group(self, word: str) -> frozenset[str]:
         """The words that ask for the same content as ``word`` (itself when none)."""
         for group in self.cues:

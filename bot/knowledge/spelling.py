@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import jieba
 
+from bot.knowledge.colloquial import load_table
 from bot.knowledge.fuzzy import sounds
 from bot.knowledge.repository import Snapshot
 from bot.knowledge.tokenize import tokens
@@ -30,15 +31,19 @@ FUNCTION_CHARS = frozenset("那哪这来去的地得了着过是我你他她它�
 class Speller:
     """Sound-alike vocabulary of the knowledge, by the folded sound of each word."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], known: Iterable[str] = ()) -> None:
+        """``words`` are the corrections on offer; ``known`` are words beside them that are
+        never typos (the colloquial table's trade and synonym words: "网店" is no 网点)."""
         jieba.initialize()  # its word frequencies tell words from typos; empty until loaded
         self.vocabulary = {w for w in words if len(w) in WORD_LENGTHS and _ALL_HAN.match(w)}
+        self.known = frozenset(known)
         self._by_sound: dict[tuple[str, ...], set[str]] = {}
         for word in self.vocabulary:
             self._by_sound.setdefault(sounds(word), set()).add(word)
 
     def _is_word(self, text: str) -> bool:
-        return text in self.vocabulary or (jieba.get_FREQ(text) or 0) >= MAX_TYPO_FREQUENCY
+        return (text in self.vocabulary or text in self.known
+                or (jieba.get_FREQ(text) or 0) >= MAX_TYPO_FREQUENCY)
 
     def _replacement(self, stretch: str) -> str | None:
         if (len(stretch) not in WORD_LENGTHS or not _ALL_HAN.match(stretch) or self._is_word(stretch)
@@ -100,5 +105,6 @@ def speller_for(snapshot: Snapshot) -> Speller:
     speller = _cache.get(snapshot.revision)
     if speller is None:
         _cache.clear()
-        speller = _cache[snapshot.revision] = Speller(_knowledge_words(snapshot))
+        known = {*load_table().vocabulary(), *snapshot.synonyms, *snapshot.synonyms.values()}
+        speller = _cache[snapshot.revision] = Speller(_knowledge_words(snapshot), known)
     return speller
