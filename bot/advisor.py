@@ -724,7 +724,23 @@ def _named_topics(question: Question, text: str, snapshot: Snapshot) -> list[str
     """Knowledge ids named in the question: NLU entities plus names in the rewritten text."""
     found = [m.topic_id for m in matcher_for(snapshot).find(text)]
     ids = [t for t in dict.fromkeys([*question.topics, *found]) if snapshot.get(t)]
-    return _subject_first(list(dict.fromkeys(refine_topic(t, text, snapshot) for t in ids)), text, snapshot)
+    refined = list(dict.fromkeys(refine_topic(t, text, snapshot) for t in ids))
+    # Pieced from a generic name's scattered words: 服务 + 售后…经理 → 售后服务经理.
+    pieced = [r for t in ids if len(snapshot.topics[t].name) <= GENERIC_NAME_LENGTH
+              and (r := refine_topic(t, text, snapshot)) != t]
+    return _subject_first(_whole_names_first(refined, pieced, text, snapshot), text, snapshot)
+
+
+def _whole_names_first(topics: list[str], pieced: list[str], text: str, snapshot: Snapshot) -> list[str]:
+    """A topic pieced together from scattered words around a generic name ("给售后定…服务…
+    被经理打回" → 售后服务经理) is dropped when a specific topic is said whole (SMART)."""
+    norm = normalize(text)
+    said_whole = [t for t in topics if t not in pieced and len(snapshot.topics[t].name) > GENERIC_NAME_LENGTH
+                  and _name_span(snapshot.topics[t], norm)]
+    scattered = [t for t in pieced if not _name_span(snapshot.topics[t], norm)]
+    if not said_whole or not scattered:
+        return topics
+    return [t for t in topics if t not in scattered]
 
 
 _PART_OF = re.compile(r"(里的|中的|里面的|当中的|之中的)$")
@@ -1066,11 +1082,38 @@ def with_evidence_line(reply: Reply, text: str, snapshot: Snapshot) -> Reply:
         own = _item_hits(text, snapshot, [reply.topic_id], limit=1)
         if own and hit.score < ITEM_MARGIN * own[0].score:
             return reply
+    return _add_evidence_line(reply, topic, facet, hit)
+
+
+def _add_evidence_line(reply: Reply, topic: TopicView, facet: FacetView, hit: Hit) -> Reply:
     section = hit.passage.source.section if hit.passage.source else topic.name
     line = texts.ALSO_LINE.format(title=hit.passage.title, item=facet.items[hit.passage.item], section=section)
     lines = reply.text.split("\n")
     lines.insert(len(lines) - 1 if lines[-1].startswith(texts.SOURCE_LINE[:2]) else len(lines), line)
     reply.text = "\n".join(lines)
+    return reply
+
+
+# Where one question of a message ends and the next begins ("考核啥？要不要驻外").
+_QUESTION_END = re.compile(r"[？?；;]|[，,](?=[^，,]*(?:什么|啥|谁|哪|几|多久|多少|要不要|是不是|能不能|吗))")
+_ASKS = re.compile(r"什么|啥|谁|哪|几|多久|多少|要不要|是不是|能不能|吗|怎么|如何")
+
+
+def with_second_question(reply: Reply, text: str, snapshot: Snapshot) -> Reply:
+    """A message asking two things of one topic ("主要考核啥？要不要长年待在外地") gets the
+    line answering each: any of its questions whose clear item of that topic is not shown
+    yet adds that line, whichever question the reply took."""
+    if reply.kind != "answer" or reply.case or not reply.topic_id or not text or text.startswith("/"):
+        return reply
+    topic = snapshot.get(reply.topic_id)
+    questions = [q for q in _QUESTION_END.split(text) if _ASKS.search(q)]
+    if topic is None or len(questions) < 2:
+        return reply
+    for question in questions:
+        hit = _clear_item(_item_hits(_without_names(question, [topic.id], snapshot), snapshot, [topic.id]))
+        facet = _facet_of(topic, hit) if hit and hit.passage.item is not None else None
+        if facet is not None and facet.items[hit.passage.item] not in reply.text:
+            reply = _add_evidence_line(reply, topic, facet, hit)
     return reply
 
 
@@ -1084,7 +1127,7 @@ def respond(question: Question, snapshot: Snapshot) -> Reply:
     """Decide what to answer from the question, the NLU result and the conversation state."""
     reply = _decide(question, snapshot)
     text = understood(question.text, snapshot) if not question.text.startswith("/") else ""
-    return with_evidence_line(reply, text, snapshot)
+    return with_second_question(with_evidence_line(reply, text, snapshot), text, snapshot)
 
 
 def _decide(question: Question, snapshot: Snapshot) -> Reply:

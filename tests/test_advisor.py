@@ -562,3 +562,23 @@ def test_what_the_rules_require_of_a_post_is_its_duties(snapshot: Snapshot) -> N
     reply = ask(snapshot, "新来的柜员，客户打电话来投述，按行里规定要做到哪些", "ask_role_requirements",
                 ["bank_customer_service_department"])
     assert reply.aspect == "duties" and "岗位职责：" in reply.text
+
+
+def test_a_topic_pieced_from_scattered_words_yields_to_one_said_whole(snapshot: Snapshot) -> None:
+    """服务 + 售后…经理 spread over the message would make 售后服务经理; SMART is said outright."""
+    text = "我给售后定了个“今年服务要搞好点”的目标，被经理打回说不符合SMART，差在哪"
+    reply = ask(snapshot, text, "ask_compare", ["service_definition", "smart_principle"])
+    assert reply.topic_id == "smart_principle" and "可量化" in reply.text
+
+
+def test_each_question_of_a_two_part_message_gets_its_line(snapshot: Snapshot) -> None:
+    from bot.advisor import answer_topic, with_second_question
+
+    role = snapshot.topics["marketing_service_manager"]
+    text = "营销服务经理主要干啥？要不要长年驻外"
+    shown = answer_topic(role, "duties", snapshot, "营销服务经理主要干啥")
+    assert "驻外" not in shown.text  # the premise: the duties do not say it
+    reply = with_second_question(shown, text, snapshot)
+    assert "需适应长期驻外" in reply.text and reply.text.startswith(shown.text.split("\n")[0])
+    single = answer_topic(role, "duties", snapshot, "营销服务经理主要干啥")
+    assert with_second_question(single, "营销服务经理主要干啥", snapshot).text == single.text
