@@ -71,6 +71,7 @@ WORDS_MARGIN = 1.5  # a line with more question words wins against one scoring u
 # question about a detail ("这门课期末考多长时间") often names a topic whose shown facet
 # is not the one holding the detail.
 ALSO_MIN_WORDS = 2
+TRADE_MARGIN = 1.5  # a trade's own line over the general topic's best line
 # Example questions (the knowledge's `questions:`): a message that holds enough of the IDF
 # weight of one topic's example question, (shared words, share) as in WORD_EVIDENCE, and
 # beats every other topic's best example by QUESTION_MARGIN, asks for that topic.
@@ -858,6 +859,36 @@ def _other_trade(topic: TopicView, text: str) -> bool:
     return bool(asked) and bool(own) and not asked & own
 
 
+def _for_the_trade(reply: Reply, question: Question, text: str, snapshot: Snapshot) -> Reply:
+    """A question naming a trade ("分行…宣传物料怎么安排") answered from a general topic, or
+    declined, is answered from a topic written for that trade when one of its lines explains
+    the question clearly better (TRADE_MARGIN) than the general topic's best line."""
+    if reply.case or reply.kind not in ("answer", "out_of_scope", "unknown") or not text or _offtopic(text):
+        return reply
+    if reply.topic_id and reply.topic_id == question.last_topic:
+        return reply  # a follow-up stays with the topic just discussed
+    table = load_table()
+    asked = table.trades_in(text)
+    if not asked:
+        return reply
+    own = snapshot.get(reply.topic_id)
+    if own is not None and table.trades_in(" ".join((own.name, *own.aliases, own.summary))) & asked:
+        return reply
+    candidates = [t.id for t in snapshot.ordered()
+                  if table.trades_in(" ".join((t.name, *t.aliases, t.summary))) & asked]
+    plain = text
+    for word in (w for trade in asked for w in table.trades[trade]):
+        plain = plain.replace(word, " ")
+    hit = _clear_item(_item_hits(plain, snapshot, candidates)) if candidates else None
+    if hit is None or hit.words < ALSO_MIN_WORDS:
+        return reply
+    best_own = _item_hits(plain, snapshot, [own.id], limit=1) if own is not None else []
+    if best_own and hit.score < TRADE_MARGIN * best_own[0].score:
+        return reply
+    topic = snapshot.topics[hit.passage.topic_id]
+    return answer_topic(topic, None, snapshot, text, _worded_or_item(topic, text, None, hit))
+
+
 def _offtopic(text: str) -> bool:
     return any(word in text for word in load_table().offtopic)
 
@@ -968,6 +999,11 @@ def _definition_answer(definition: Definition, text: str, snapshot: Snapshot) ->
     facet = topic.facets[definition.facet] if definition.facet is not None else None
     choice = (FacetChoice(facet, definition.item if len(facet.items) > 1 else None, True)
               if facet is not None else FacetChoice(None))
+    asked = detect_aspect(rewrite(text))
+    if facet is not None and asked in DOING_KINDS and facet.kind not in DOING_KINDS:
+        # "等候时间过长，还有啥招" names the problem line; what to do about it answers.
+        item = facet.items[definition.item] if definition.item is not None else ""
+        choice = _doing_facet(topic, f"{text} {item}", asked) or choice
     return answer_topic(topic, None, snapshot, text, choice)
 
 
@@ -1052,6 +1088,12 @@ def _followup(question: Question, text: str, last: TopicView, aspect: str | None
         detail = _point_topic(shown.items, index, last, snapshot) if _ASKS_DETAIL.search(text) else None
         if detail is not None:  # "第一项具体有哪些": the point is a topic of its own (企业目标)
             return answer_topic(detail, None, snapshot, "")
+        if aspect in DOING_KINDS and shown.kind not in DOING_KINDS:
+            # "等候时间过长这个咋解决" names a problem shown; what to do about it answers.
+            point = " ".join(shown.items[i] for i in points(shown.items)[index])
+            doing = _doing_facet(last, f"{text} {point}", aspect)
+            if doing is not None:
+                return answer_topic(last, None, snapshot, text, doing)
         return answer_item(last, shown, index, snapshot)
     definition = defined(text, snapshot, within=last.id)
     if definition is not None:
@@ -1125,8 +1167,8 @@ def understood(text: str, snapshot: Snapshot, context: str = "") -> str:
 
 def respond(question: Question, snapshot: Snapshot) -> Reply:
     """Decide what to answer from the question, the NLU result and the conversation state."""
-    reply = _decide(question, snapshot)
     text = understood(question.text, snapshot) if not question.text.startswith("/") else ""
+    reply = _for_the_trade(_decide(question, snapshot), question, text, snapshot)
     return with_second_question(with_evidence_line(reply, text, snapshot), text, snapshot)
 
 

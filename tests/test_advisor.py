@@ -582,3 +582,30 @@ def test_each_question_of_a_two_part_message_gets_its_line(snapshot: Snapshot) -
     assert "需适应长期驻外" in reply.text and reply.text.startswith(shown.text.split("\n")[0])
     single = answer_topic(role, "duties", snapshot, "营销服务经理主要干啥")
     assert with_second_question(single, "营销服务经理主要干啥", snapshot).text == single.text
+
+
+def test_a_problem_line_asked_what_to_do_about_answers_the_remedy(snapshot: Snapshot) -> None:
+    """等太久 is read as 等候时间过长, a line of the lobby's problems; 还有啥招 asks for the measures."""
+    reply = ask(snapshot, "网点柜台前客户老抱怨等太久，除了多开窗口还有啥招")
+    assert reply.topic_id == "bank_lobby_service_marketing" and "自助服务设备" in reply.text
+
+
+def test_a_shown_problem_asked_how_to_solve_in_a_followup_answers_the_remedy(snapshot: Snapshot) -> None:
+    first = ask(snapshot, "银行厅堂服务现在普遍有啥问题", topics=["bank_lobby_service_marketing"])
+    assert "等候时间过长" in first.text  # the premise: the problem is shown
+    reply = ask(snapshot, "等太久这个咋解决", last_topic=first.topic_id, last_facet=first.aspect)
+    assert reply.topic_id == first.topic_id and "自助服务设备" in reply.text
+
+
+def test_a_trade_named_is_answered_from_its_own_topic_when_a_line_there_explains_it(snapshot: Snapshot) -> None:
+    """分行 names the bank: its marketing institution's plan says how to lay out the materials."""
+    from bot.advisor import _for_the_trade, answer_topic
+
+    reply = ask(snapshot, "分行营销机构要推新理财产品，宣传物料和推广渠道怎么安排")
+    assert reply.topic_id == "bank_marketing_institution_plan" and "宣传册" in reply.text
+    general = answer_topic(snapshot.topics["service_vs_product_marketing"], None, snapshot, "")
+    for text, moved in (("分行要推新产品，宣传资料和推广渠道怎么安排", True),
+                        ("要推新产品，宣传资料和推广渠道怎么安排", False)):
+        kept = replace(general)
+        after = _for_the_trade(kept, Question(text=text), text, snapshot)
+        assert (after.topic_id == "bank_marketing_institution_plan") is moved
