@@ -71,6 +71,7 @@ WORDS_MARGIN = 1.5  # a line with more question words wins against one scoring u
 # question about a detail ("这门课期末考多长时间") often names a topic whose shown facet
 # is not the one holding the detail.
 ALSO_MIN_WORDS = 2
+OFFTOPIC_OUTWEIGHED = (4, 0.5)  # (words, IDF share) of one passage that outweigh an off-topic word
 TRADE_MARGIN = 1.5  # a trade's own line over the general topic's best line
 # Example questions (the knowledge's `questions:`): a message that holds enough of the IDF
 # weight of one topic's example question, (shared words, share) as in WORD_EVIDENCE, and
@@ -889,6 +890,13 @@ def _for_the_trade(reply: Reply, question: Question, text: str, snapshot: Snapsh
     return answer_topic(topic, None, snapshot, text, _worded_or_item(topic, text, None, hit))
 
 
+def _strong_evidence(text: str, snapshot: Snapshot) -> bool:
+    """One passage holds most of the question ("团队业绩拿啥衡量，看利润还是看股价"): an
+    off-topic word (股价) said beside it does not make the question off-topic."""
+    words, share = OFFTOPIC_OUTWEIGHED
+    return any(h.words >= words and h.confidence >= share for h in _search(text, snapshot, 1))
+
+
 def _offtopic(text: str) -> bool:
     return any(word in text for word in load_table().offtopic)
 
@@ -1214,7 +1222,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         reply = answer_topic(topic, case_aspect, snapshot, text, intro=_situation_intro(situation))
         reply.case = True
         return reply
-    if _offtopic(text) and (not topics or question.intent == "out_of_scope"):
+    if _offtopic(text) and (not topics or question.intent == "out_of_scope") and not _strong_evidence(text, snapshot):
         return out_of_scope_reply()
     if chat and not topics:
         return chat_reply(chat, snapshot)

@@ -609,3 +609,9 @@ def test_a_trade_named_is_answered_from_its_own_topic_when_a_line_there_explains
         kept = replace(general)
         after = _for_the_trade(kept, Question(text=text), text, snapshot)
         assert (after.topic_id == "bank_marketing_institution_plan") is moved
+
+
+def test_an_offtopic_word_beside_strong_domain_evidence_does_not_decline(snapshot: Snapshot) -> None:
+    reply = ask(snapshot, "团队业绩到底拿啥当衡量标准，看利润还是看股价")
+    assert reply.topic_id == "team_management_principles"
+    assert ask(snapshot, "我们银行的股价最近怎么样", "out_of_scope").declined
