@@ -1080,6 +1080,10 @@ def _says_shown_point(question: Question, text: str, last: TopicView) -> bool:
     return shown is not None and named_point(shown.items, text) is not None
 
 
+# Asking how to fix what a point names ("这个咋解决"), not how to carry the point out ("具体怎么做").
+_ASKS_REMEDY = re.compile(r"解决|怎么办|咋办|应对|改善|什么办法|什么招")
+
+
 def _followup(question: Question, text: str, last: TopicView, aspect: str | None,
               snapshot: Snapshot) -> Reply | None:
     """A question that continues the last topic ("那它的缺点呢", "其中第二个是啥")."""
@@ -1096,7 +1100,7 @@ def _followup(question: Question, text: str, last: TopicView, aspect: str | None
         detail = _point_topic(shown.items, index, last, snapshot) if _ASKS_DETAIL.search(text) else None
         if detail is not None:  # "第一项具体有哪些": the point is a topic of its own (企业目标)
             return answer_topic(detail, None, snapshot, "")
-        if aspect in DOING_KINDS and shown.kind not in DOING_KINDS:
+        if aspect in DOING_KINDS and shown.kind not in DOING_KINDS and _ASKS_REMEDY.search(text):
             # "等候时间过长这个咋解决" names a problem shown; what to do about it answers.
             point = " ".join(shown.items[i] for i in points(shown.items)[index])
             doing = _doing_facet(last, f"{text} {point}", aspect)
