@@ -856,8 +856,13 @@ def _other_trade(topic: TopicView, text: str) -> bool:
     """The question names a trade and the topic is written for another one only."""
     table = load_table()
     asked = table.trades_in(text)
-    own = table.trades_in(" ".join((topic.name, *topic.aliases, topic.summary)))
+    own = _trades_of(topic)
     return bool(asked) and bool(own) and not asked & own
+
+
+def _trades_of(topic: TopicView) -> frozenset[str]:
+    """The trades a topic is written for, from its names and summary (none: a general topic)."""
+    return load_table().trades_in(" ".join((topic.name, *topic.aliases, topic.summary)))
 
 
 def _for_the_trade(reply: Reply, question: Question, text: str, snapshot: Snapshot) -> Reply:
@@ -873,10 +878,9 @@ def _for_the_trade(reply: Reply, question: Question, text: str, snapshot: Snapsh
     if not asked:
         return reply
     own = snapshot.get(reply.topic_id)
-    if own is not None and table.trades_in(" ".join((own.name, *own.aliases, own.summary))) & asked:
+    if own is not None and _trades_of(own) & asked:
         return reply
-    candidates = [t.id for t in snapshot.ordered()
-                  if table.trades_in(" ".join((t.name, *t.aliases, t.summary))) & asked]
+    candidates = [t.id for t in snapshot.ordered() if _trades_of(t) & asked]
     plain = text
     for word in (w for trade in asked for w in table.trades[trade]):
         plain = plain.replace(word, " ")
