@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import payloads
-from bot.advisor import Button
+from bot.answering.replies import Button
 
 T = TypeVar("T")
 

@@ -16,7 +16,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import ChatAction, off_loop, send
-from bot.advisor import Reply, capabilities_text, respond
+from bot.advisor import respond
+from bot.answering.answers import capabilities_text
+from bot.answering.replies import Reply
 from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import default_cache
 from bot.ops.log import log_question

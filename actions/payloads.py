@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from bot.advisor import Ask
+from bot.answering.replies import Ask
 
 # Which intent asks about a topic: roles have their own two; concepts one.
 _ROLE_INTENTS = {"requirements": "ask_role_requirements"}

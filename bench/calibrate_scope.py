@@ -1,4 +1,4 @@
-"""Calibrates the retrieval evidence that decides "answer or decline" (bot/advisor.py).
+"""Calibrates the retrieval evidence that decides "answer or decline" (bot/answering/scope.py).
 
 Positives: the project's own held-out questions (tests/heldout/questions.yml) that name no
 knowledge topic, so retrieval alone must find their topic. Negatives: the off-topic
@@ -16,7 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.advisor import Question, _named_topics, _offtopic, _search
+from bot.answering.evidence import search
+from bot.answering.naming import named_topics
+from bot.answering.replies import Question
+from bot.answering.scope import offtopic
 from bot.knowledge.colloquial import rewrite
 from bot.knowledge.repository import read_snapshot
 
@@ -41,9 +44,9 @@ def main() -> None:
     rows = []  # (is_positive, right_topic, score, confidence, words)
     for text, topic in [(q, t) for q, t in _positives()] + [(q, None) for q in _negatives()]:
         norm = rewrite(text)
-        if _named_topics(Question(norm), norm, snapshot) or _offtopic(norm):
+        if named_topics(Question(norm), norm, snapshot) or offtopic(norm):
             continue
-        hits = _search(norm, snapshot)
+        hits = search(norm, snapshot)
         if not hits:
             rows.append((topic is not None, False, 0.0, 0.0, 0))
             continue
@@ -64,26 +67,26 @@ def main() -> None:
 
 
 def calibrate_questions() -> None:
-    """The example-question rule (bot.advisor.asked_topic) over the whole held-out set, as if
+    """The example-question rule (bot.answering.naming.asked_topic) over the whole held-out set, as if
     no topic were named (precision of the rule), and over the off-topic examples."""
-    import bot.advisor as advisor
+    import bot.answering.naming as naming
 
     snapshot = read_snapshot()
     positives = [(rewrite(q), t) for q, t in _positives()]
     negatives = [rewrite(q) for q in _negatives()]
     print(f"example-question rule: {len(positives)} held-out questions, {len(negatives)} off-topic")
     print("share for 2 words / 1 word  margin  right  wrong  answered-off-topic")
-    saved = (advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN)
+    saved = (naming.QUESTION_EVIDENCE, naming.QUESTION_MARGIN)
     try:
         for two, one, margin in itertools.product((0.5, 0.6, 0.7), (0.8, 0.9, 1.01), (1.1, 1.3)):
-            advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN = ((2, two), (1, one)), margin
-            got = [(advisor.asked_topic(q, snapshot), t) for q, t in positives]
+            naming.QUESTION_EVIDENCE, naming.QUESTION_MARGIN = ((2, two), (1, one)), margin
+            got = [(naming.asked_topic(q, snapshot), t) for q, t in positives]
             right = sum(1 for a, t in got if a == t)
             wrong = sum(1 for a, t in got if a is not None and a != t)
-            off = sum(1 for q in negatives if not _offtopic(q) and advisor.asked_topic(q, snapshot) is not None)
+            off = sum(1 for q in negatives if not offtopic(q) and naming.asked_topic(q, snapshot) is not None)
             print(f"{two:>8} / {one:<6}           {margin:>6}  {right:>5}  {wrong:>5}  {off:>5}")
     finally:
-        advisor.QUESTION_EVIDENCE, advisor.QUESTION_MARGIN = saved
+        naming.QUESTION_EVIDENCE, naming.QUESTION_MARGIN = saved
 
 
 if __name__ == "__main__":

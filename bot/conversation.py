@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.advisor import Question, Reply
+from bot.answering.replies import Question, Reply
 
 TOPIC_ENTITIES = ("concept", "role")
 

@@ -9,7 +9,9 @@ from dataclasses import replace
 import pytest
 
 from actions import payloads
-from bot.advisor import CAPABILITIES, Question, ask_for, asked_topic, respond
+from bot.advisor import respond
+from bot.answering.naming import asked_topic
+from bot.answering.replies import CAPABILITIES, Question, ask_for
 from bot.knowledge.repository import Snapshot
 
 
@@ -572,7 +574,8 @@ def test_a_topic_pieced_from_scattered_words_yields_to_one_said_whole(snapshot: 
 
 
 def test_each_question_of_a_two_part_message_gets_its_line(snapshot: Snapshot) -> None:
-    from bot.advisor import answer_topic, with_second_question
+    from bot.answering.answers import answer_topic
+    from bot.answering.extra_lines import with_second_question
 
     role = snapshot.topics["marketing_service_manager"]
     text = "营销服务经理主要干啥？要不要长年驻外"
@@ -599,7 +602,8 @@ def test_a_shown_problem_asked_how_to_solve_in_a_followup_answers_the_remedy(sna
 
 def test_a_trade_named_is_answered_from_its_own_topic_when_a_line_there_explains_it(snapshot: Snapshot) -> None:
     """分行 names the bank: its marketing institution's plan says how to lay out the materials."""
-    from bot.advisor import _for_the_trade, answer_topic
+    from bot.answering.answers import answer_topic
+    from bot.answering.trades import for_the_trade
 
     reply = ask(snapshot, "分行营销机构要推新理财产品，宣传物料和推广渠道怎么安排")
     assert reply.topic_id == "bank_marketing_institution_plan" and "宣传册" in reply.text
@@ -607,7 +611,7 @@ def test_a_trade_named_is_answered_from_its_own_topic_when_a_line_there_explains
     for text, moved in (("分行要推新产品，宣传资料和推广渠道怎么安排", True),
                         ("要推新产品，宣传资料和推广渠道怎么安排", False)):
         kept = replace(general)
-        after = _for_the_trade(kept, Question(text=text), text, snapshot)
+        after = for_the_trade(kept, Question(text=text), text, snapshot)
         assert (after.topic_id == "bank_marketing_institution_plan") is moved
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.advisor import Reply, respond
+from bot.advisor import respond
+from bot.answering.replies import Reply
 from bot.conversation import DialogueState, next_state, question_from
 
 

@@ -43,7 +43,8 @@ def test_a_term_two_topics_define_is_left_to_other_evidence() -> None:
 
 
 def test_the_advisor_answers_the_topic_that_defines_the_term(snapshot: Snapshot) -> None:
-    from bot.advisor import Question, respond
+    from bot.advisor import respond
+    from bot.answering.replies import Question
 
     reply = respond(Question(text="战略是什么意思", intent="ask_concept"), snapshot)
     assert reply.kind == "answer" and "战略是指重大的、带全局性或决定全局的规划" in reply.text

@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from bot.advisor import Question, respond
+from bot.advisor import respond
+from bot.answering.replies import Question
 from bot.conversation import DialogueState, next_state, question_from
 from bot.knowledge.repository import Snapshot
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.advisor import Question, respond
+from bot.advisor import respond
+from bot.answering.replies import Question
 from bot.knowledge.loader import KNOWLEDGE_DIR, load, read_knowledge
 from bot.knowledge.repository import KnowledgeCache, read_revision, read_snapshot
 from bot.knowledge.schema import KnowledgeError
