@@ -66,7 +66,7 @@ from bot.answering.scope import NO_EVIDENCE_CONFIDENCE, RETRIEVAL_CANDIDATES, of
 from bot.answering.trades import for_the_trade, other_trade
 from bot.knowledge.aspects import detect_aspect, looks_like_followup
 from bot.knowledge.colloquial import rewrite
-from bot.knowledge.definitions import defined, head_around, headed
+from bot.knowledge.definitions import defined, head_around, headed, scattered_head
 from bot.knowledge.facets import (
     FacetChoice,
     choose_facet,
@@ -288,6 +288,10 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if followup and (reply.topic_id == last.id or (reply.declined and continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.
         return answer_topic(last, aspect, snapshot, text)
+    if reply.declined and not offtopic(text) and (scattered := scattered_head(text, snapshot)) is not None:
+        # Nothing passed the evidence bar, yet the question says every word of one item's
+        # head ("定价…哪些目标" → 定价目标): that item answers.
+        return definition_answer(scattered, text, snapshot)
     if reply.declined and question.intent in CHAT_INTENTS:
         return chat_reply(CHAT_INTENTS[question.intent], snapshot)
     if comparing and reply.declined and detect_aspect(text) == "differences":

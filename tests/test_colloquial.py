@@ -23,6 +23,8 @@ from bot.smalltalk import smalltalk_kind
     ("做培训经理得会点啥", "做培训经理需要具备什么能力"), ("品牌没啥人知道", "品牌知名度低"),
     ("想靠服务跟别家拉开差距", "想靠服务跟别家区别开来"),  # not the service quality gap (差距)
     ("网点要推新产品，宣传物料准备哪些", "网点要推广新产品,宣传资料准备哪些"),
+    ("营销服务经理上面归谁管", "营销服务经理上面直接向谁汇报"), ("售后老是找不到人", "售后老是响应不及时"),
+    ("对面新店抢客户", "对面新店竞争"), ("具体从哪几块降成本", "具体从哪些途径降成本"),
 ])
 def test_rewrite(text: str, expected: str) -> None:
     assert rewrite(text) == expected
@@ -88,3 +90,4 @@ def test_trades_are_named_by_their_everyday_words() -> None:
 
     table = load_table()
     assert table.trades_in("我们支行的柜员") == {"银行"} and table.trades_in("服务营销是什么") == frozenset()
+    assert table.trades_in("提高咱行的知名度") == {"银行"}

@@ -61,3 +61,27 @@ def test_a_rare_item_head_in_the_question_names_its_item() -> None:
     place = headed("内容营销具体咋做", snapshot)
     assert (place.topic_id, place.facet, place.item) == ("plan", 0, 0)
     assert headed("市场份额怎么提高", snapshot) is None  # another topic mentions it: no evidence
+
+
+def test_a_rare_title_or_head_whose_words_the_question_says_apart_names_its_place() -> None:
+    from bot.knowledge.definitions import scattered_head
+
+    snapshot = Snapshot("r3", {
+        "price": topic("price", "价格手段。", FacetView("goals", "定价目标", ("长期利润最大化", "稳定市场"), SOURCE)),
+        "rivals": topic("rivals", "竞争地位。", FacetView("principles", "竞争的五项原则", ("进攻", "反击"), SOURCE)),
+        "plan": topic("plan", "方案。", FacetView("goals", "营销目标", ("提高销量",), SOURCE)),
+    })
+    place = scattered_head("定价图个啥，都有哪些目标能选", snapshot)
+    assert (place.topic_id, place.facet) == ("price", 0)
+    place = scattered_head("对手抢客户，竞争上有啥原则", snapshot)  # the count 五项 need not be said
+    assert (place.topic_id, place.facet) == ("rivals", 0)
+    assert scattered_head("定价怎么定", snapshot) is None  # one word of the title is no evidence
+    assert scattered_head("营销定价有哪些目标", snapshot) is None  # 定价目标 and 营销目标 tie
+
+
+def test_a_question_below_the_evidence_bar_that_says_a_title_apart_is_answered(snapshot: Snapshot) -> None:
+    from bot.advisor import respond
+    from bot.answering.replies import Question
+
+    reply = respond(Question(text="对手在马路对面开了家新店抢客户，咱该咋应战，有啥原则可循"), snapshot)
+    assert reply.topic_id == "competitive_position" and "最好的防御策略就是进攻" in reply.text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.knowledge.repository import Snapshot
+from bot.knowledge.tokenize import parts, tokens
 from bot.normalize import normalize, without_notes
 
 _TERM = r"(?P<term>[\w（）()]{2,12}?)"
@@ -130,6 +131,67 @@ def headed(text: str, snapshot: Snapshot, names: frozenset[str] = frozenset()) -
         return None
     term, places = max(found, key=lambda f: len(f[0]))
     return places[0]
+
+
+# A count inside a head ("竞争的五项原则") is often not said ("有啥原则").
+_COUNT = re.compile(r"^[一二三四五六七八九十两几\d]+[项个条种类大点步部]?$")
+MIN_SCATTERED_WORDS = 2
+
+
+def _head_words(term: str) -> frozenset[str]:
+    """The words of a head that a question must say: its dictionary words of two characters
+    or more, read left to right without overlaps (定价目标 → 定价, 目标; not 价目), counts
+    left out."""
+    words: set[str] = set()
+    for token in tokens(term):
+        inner = parts(token) or (token,)
+        at = 0
+        while at < len(token):
+            word = max((p for p in inner if token.startswith(p, at)), key=len, default=None)
+            if word is None:
+                at += 1
+                continue
+            words.add(word)
+            at += len(word)
+    return frozenset(w for w in words if len(w) >= 2 and not _COUNT.match(w))
+
+
+_scattered_cache: dict[str, dict[str, list[Definition]]] = {}
+
+
+def _rare_titles_and_heads(snapshot: Snapshot) -> dict[str, list[Definition]]:
+    """The rare item heads and the facet titles of one topic only that no other topic's
+    text mentions ("定价目标", "竞争的五项原则"), each with the place it leads to."""
+    found = _scattered_cache.get(snapshot.revision)
+    if found is None:
+        found = dict(_rare_heads(snapshot))
+        texts = {t.id: normalize(" ".join([t.name, *t.aliases, t.summary,
+                                           *(f"{f.title} {' '.join(f.items)}" for f in t.facets)]))
+                 for t in snapshot.ordered()}
+        for topic in snapshot.ordered():
+            for n, facet in enumerate(topic.facets):
+                title = normalize(without_notes(facet.title))
+                if title and sum(title in body for body in texts.values()) == 1:
+                    found.setdefault(title, [Definition(topic.id, n, None)])
+        _scattered_cache.clear()
+        _scattered_cache[snapshot.revision] = found
+    return found
+
+
+def scattered_head(text: str, snapshot: Snapshot) -> Definition | None:
+    """The rare item head or facet title whose words the question says apart ("定价图个啥，
+    都有哪些目标" says 定价 and 目标 of the facet 定价目标): asked only where nothing else
+    found evidence. The one with most words wins; a tie between two topics finds nothing."""
+    norm = normalize(text)
+    found = [(len(words), term, places) for term, places in _rare_titles_and_heads(snapshot).items()
+             if len(words := _head_words(term)) >= MIN_SCATTERED_WORDS and all(w in norm for w in words)]
+    if not found:
+        return None
+    most = max(n for n, _, _ in found)
+    best = [(term, places) for n, term, places in found if n == most]
+    if len({places[0].topic_id for _, places in best}) != 1:
+        return None
+    return max(best, key=lambda b: len(b[0]))[1][0]
 
 
 def head_around(text: str, span: tuple[int, int], snapshot: Snapshot) -> Definition | None:
