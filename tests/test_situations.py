@@ -130,3 +130,14 @@ def test_asking_what_a_described_plan_must_meet_is_a_case() -> None:
     # "要满足哪些前提才行得通" asks about the plan just described, not about a named model.
     assert place("领导想靠成本比同行低来打价格战，要满足哪些前提才行得通").topic_id == "cost_leadership"
     assert place("我们是家小保险代理，想把资源全押在一个细分市场上，这么做得满足啥条件").topic_id == "focus_strategy"
+
+
+def test_a_task_handed_to_the_speaker_is_the_goal_not_a_factor() -> None:
+    # "让我出个提升方案" is what the boss asked for: two complaints and no strategy question
+    # ask for a fix, not for a quadrant (read as WO before).
+    assert place("行长嫌咱网点柜员态度冷、业务也不熟，让我出个提升方案，从哪几方面下手") is None
+
+
+def test_asking_what_a_plan_risks_is_a_case_of_that_plan() -> None:
+    situation = place("领导想把全部资源都压在高端私行客户这一块，这么干有啥风险")
+    assert situation is not None and situation.topic_id == "focus_strategy"
