@@ -66,13 +66,13 @@ from bot.answering.scope import NO_EVIDENCE_CONFIDENCE, RETRIEVAL_CANDIDATES, of
 from bot.answering.trades import for_the_trade, other_trade
 from bot.knowledge.aspects import detect_aspect, looks_like_followup
 from bot.knowledge.colloquial import rewrite
-from bot.knowledge.definitions import defined, head_around, headed, scattered_head
+from bot.knowledge.definitions import asked_term, defined, head_around, headed, scattered_head
 from bot.knowledge.facets import (
     FacetChoice,
     choose_facet,
     ordinal,
 )
-from bot.knowledge.repository import Snapshot
+from bot.knowledge.repository import Snapshot, TopicView
 from bot.knowledge.spelling import speller_for
 from bot.normalize import normalize
 from bot.situations import Situation, asks_which_strategy, place, strategy_topics
@@ -223,7 +223,7 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
             if head is not None:
                 return definition_answer(head, text, snapshot)
             by_question = asked_topic(text, snapshot)
-            if by_question is not None and by_question != topic.id:
+            if by_question is not None and by_question != topic.id and not _defines(topic, text):
                 return answer_topic(snapshot.topics[by_question], aspect, snapshot, text)
         elif len(topics) >= 2 and not said_inside(topics[1], topics[0], text, snapshot):
             # "服务营销管理这门课几个学分" asks about the course
@@ -288,9 +288,11 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
     if followup and (reply.topic_id == last.id or (reply.declined and continues(asked, text, last, snapshot))):
         # A follow-up nothing else explains stays with the topic just discussed.
         return answer_topic(last, aspect, snapshot, text)
-    if reply.declined and not offtopic(text) and (scattered := scattered_head(text, snapshot)) is not None:
-        # Nothing passed the evidence bar, yet the question says every word of one item's
-        # head ("定价…哪些目标" → 定价目标): that item answers.
+    scattered = scattered_head(text, snapshot) if not offtopic(text) else None
+    if scattered is not None and (reply.declined or scattered.topic_id != reply.topic_id):
+        # The question says every word of one rare title or item head ("定价…哪些目标" →
+        # 定价目标): stronger evidence than a passage that shares some of its words, and an
+        # answer where nothing passed the evidence bar.
         return definition_answer(scattered, text, snapshot)
     if reply.declined and question.intent in CHAT_INTENTS:
         return chat_reply(CHAT_INTENTS[question.intent], snapshot)
@@ -299,6 +301,12 @@ def _decide(question: Question, snapshot: Snapshot) -> Reply:
         # ask_compare alone fires on described cases too.
         return Reply("need_topic", texts.COMPARE_NEED_TWO, reply.buttons)
     return reply
+
+
+def _defines(topic: TopicView, text: str) -> bool:
+    """ "营销到底是个啥" asks what the generic name itself means."""
+    term = asked_term(text)
+    return term is not None and normalize(term) in {normalize(n) for n in (topic.name, *topic.aliases)}
 
 
 def _respond_to_payload(question: Question, snapshot: Snapshot) -> Reply:

@@ -85,3 +85,31 @@ def test_a_question_below_the_evidence_bar_that_says_a_title_apart_is_answered(s
 
     reply = respond(Question(text="对手在马路对面开了家新店抢客户，咱该咋应战，有啥原则可循"), snapshot)
     assert reply.topic_id == "competitive_position" and "最好的防御策略就是进攻" in reply.text
+
+
+def test_a_tie_of_scattered_titles_goes_to_the_one_said_in_the_asking_clause() -> None:
+    from bot.knowledge.definitions import scattered_head
+
+    snapshot = Snapshot("r4", {
+        "plan": topic("plan", "方案。", FacetView("steps", "策划和执行", ("先策划",), SOURCE)),
+        "report": topic("report", "策划书。", FacetView("other", "效果评估", ("满意度调查",), SOURCE)),
+    })
+    place = scattered_head("营销策划执行了半年了，效果怎么评估", snapshot)
+    assert place is not None and place.topic_id == "report"
+    assert scattered_head("效果评估和策划执行", snapshot) is None  # one clause holds both: no winner
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("营销到底是个啥，一句话说清", "营销"), ("营销是个什么", "营销"),
+    ("营销是啥，跟销售有啥区别", None),  # the second clause asks something else
+])
+def test_a_definition_question_may_end_with_how_to_answer(question: str, term: str | None) -> None:
+    assert asked_term(question) == term
+
+
+def test_a_generic_name_asked_to_be_defined_is_answered_itself(snapshot: Snapshot) -> None:
+    from bot.advisor import respond
+    from bot.answering.replies import Question
+
+    reply = respond(Question(text="营销到底是个啥，一句话说清"), snapshot)
+    assert reply.topic_id == "marketing_definition" and "交付价值" in reply.text

@@ -18,7 +18,7 @@ from bot.normalize import normalize, without_notes
 _TERM = r"(?P<term>[\w（）()]{2,12}?)"
 _ASKING_AFTER = re.compile(
     r"^(?:请问|所谓)?" + _TERM + r"(?:这个(?:词|概念|说法|名词)?)?(?:到底|究竟)?"
-    r"(?:是什么意思|是啥意思|什么意思|啥意思|的意思|的定义|的含义|是什么|是啥|指什么|指啥|是指什么|是指啥|"
+    r"(?:是什么意思|是啥意思|什么意思|啥意思|的意思|的定义|的含义|是什么|是啥|是个什么|是个啥|是干什么的|是干嘛的|指什么|指啥|是指什么|是指啥|"
     r"怎么理解|咋理解|怎么定义|如何定义|怎么下定义|指的是什么|指的是啥)的?(?:呢|呀|啊)?$"
 )
 _ASKING_BEFORE = re.compile(r"^(?:请问)?(?:什么叫|什么叫做|什么是|啥是|啥叫|何为|何谓)" + _TERM + "(?:呢|呀|啊)?$")
@@ -26,6 +26,7 @@ _DEFINING = ("是指", "就是", "指的是", "是", "指")
 _SENTENCE = re.compile(r"[。；;！!？?\n]")
 _HEAD = re.compile(r"^(?P<head>[^：:，,。]{2,12})[：:]")
 _MAX_TERM = 12
+_ASKS_SOMETHING = re.compile(r"什么|啥|哪|怎|如何|吗|谁|几|多少|为何|为什么")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ def asked_term(text: str) -> str | None:
     """The term of a definition question ("战略是什么意思" → 战略), if the text is one."""
     norm = normalize(text).rstrip("?？。.!！ ")
     match = _ASKING_AFTER.match(norm) or _ASKING_BEFORE.match(norm)
+    if match is None and "," in norm:
+        # "营销到底是个啥，一句话说清": the rest says how to answer and asks nothing.
+        first, rest = norm.split(",", 1)
+        if not _ASKS_SOMETHING.search(rest):
+            match = _ASKING_AFTER.match(first.strip()) or _ASKING_BEFORE.match(first.strip())
     return match.group("term") if match else None
 
 
@@ -136,6 +142,7 @@ def headed(text: str, snapshot: Snapshot, names: frozenset[str] = frozenset()) -
 # A count inside a head ("竞争的五项原则") is often not said ("有啥原则").
 _COUNT = re.compile(r"^[一二三四五六七八九十两几\d]+[项个条种类大点步部]?$")
 MIN_SCATTERED_WORDS = 2
+_CLAUSE_END = re.compile(r"[,，。；;？?!！]")
 
 
 def _head_words(term: str) -> frozenset[str]:
@@ -190,7 +197,12 @@ def scattered_head(text: str, snapshot: Snapshot) -> Definition | None:
     most = max(n for n, _, _ in found)
     best = [(term, places) for n, term, places in found if n == most]
     if len({places[0].topic_id for _, places in best}) != 1:
-        return None
+        # The question is asked in its last clause ("策划执行了半年，效果咋评估"): a tie
+        # is broken by the one place whose words all stand there.
+        last = _CLAUSE_END.split(norm.rstrip("?？。!！ "))[-1]
+        best = [(term, places) for term, places in best if all(w in last for w in _head_words(term))]
+        if len({places[0].topic_id for _, places in best}) != 1:
+            return None
     return max(best, key=lambda b: len(b[0]))[1][0]
 
 
