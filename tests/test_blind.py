@@ -16,8 +16,8 @@ from bot.normalize import normalize
 from tests.blind.evaluate import PARTS, format_summary, load_items, run, summary
 from tests.test_heldout import training_examples
 
-OVERALL = 0.92  # measured 0.925 (docs/quality.md)
-PER_PART = {"concepts": 0.91, "situations": 0.76, "roles": 0.91, "followups": 0.91,
+OVERALL = 0.92  # measured 0.927 (docs/quality.md)
+PER_PART = {"concepts": 0.91, "situations": 0.78, "roles": 0.91, "followups": 0.91,
             "smalltalk": 0.9, "offtopic": 0.95}
 
 
