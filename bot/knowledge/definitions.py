@@ -104,6 +104,13 @@ MIN_HEAD_TERM = 3  # shorter heads (产品, 人员) are words of every other que
 _NOT_A_TERM = re.compile(r"^第|\d|^(?:具体做法|做法|例子|示例|结果|内容|举例|背景与目的)$")
 
 
+def _topic_texts(snapshot: Snapshot) -> dict[str, str]:
+    """Each topic's whole text, normalised: where a term is "mentioned" at all."""
+    return {t.id: normalize(" ".join([t.name, *t.aliases, t.summary,
+                                      *(f"{f.title} {' '.join(f.items)}" for f in t.facets)]))
+            for t in snapshot.ordered()}
+
+
 _rare_cache: dict[str, dict[str, list[Definition]]] = {}
 
 
@@ -111,9 +118,7 @@ def _rare_heads(snapshot: Snapshot) -> dict[str, list[Definition]]:
     """Item heads that no other topic's text even mentions ("内容营销"; not "市场份额")."""
     heads = _rare_cache.get(snapshot.revision)
     if heads is None:
-        texts = {t.id: normalize(" ".join([t.name, *t.aliases, t.summary,
-                                           *(f"{f.title} {' '.join(f.items)}" for f in t.facets)]))
-                 for t in snapshot.ordered()}
+        texts = _topic_texts(snapshot)
         heads = {}
         for term, places in definitions_for(snapshot).items():
             owners = {p.topic_id for p in places}
@@ -172,9 +177,7 @@ def _rare_titles_and_heads(snapshot: Snapshot) -> dict[str, list[Definition]]:
     found = _scattered_cache.get(snapshot.revision)
     if found is None:
         found = dict(_rare_heads(snapshot))
-        texts = {t.id: normalize(" ".join([t.name, *t.aliases, t.summary,
-                                           *(f"{f.title} {' '.join(f.items)}" for f in t.facets)]))
-                 for t in snapshot.ordered()}
+        texts = _topic_texts(snapshot)
         for topic in snapshot.ordered():
             for n, facet in enumerate(topic.facets):
                 title = normalize(without_notes(facet.title))
